@@ -1,0 +1,68 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { readFileSync } from 'node:fs';
+import { loadConfig, type Config } from '../services/kernel/config.js';
+import { errorFormatter } from '../services/kernel/errors.js';
+import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
+import { logger } from '../services/kernel/logger.js';
+
+interface GatewayContext extends BaseContext {
+  requestId: string;
+  authorization: string | undefined;
+}
+
+/** Subgraph URLs come from config, not from the checked-in supergraph, so one artifact serves every deployment. */
+function subgraphUrls(config: Config): Record<string, string> {
+  return {
+    regions: config.REGIONS_URL,
+    enterprises: config.ENTERPRISES_URL,
+    vacancies: config.VACANCIES_URL,
+    resettlement: config.RESETTLEMENT_URL,
+  };
+}
+
+/** Forwards the caller's token and the request id: every subgraph verifies the token itself. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+export async function startGateway(options: { port?: number } = {}): Promise<RunningService> {
+  const config = loadConfig();
+  const log = logger('gateway');
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError: errorFormatter({
+      isProduction: config.isProduction,
+      onInternal: (error) => log.error({ err: error }, 'internal error'),
+    }),
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+  });
+  return startHttpService({
+    apollo,
+    log,
+    host: config.HOST,
+    port: options.port ?? config.PORT ?? 4000,
+    ready: async () => {
+      const answers = await Promise.all(
+        Object.values(urls).map((url) =>
+          fetch(url.replace(/\/graphql$/, '/ready'))
+            .then((response) => response.ok)
+            .catch(() => false),
+        ),
+      );
+      return answers.every(Boolean);
+    },
+    context: async ({ headers, requestId }) => ({ requestId, authorization: headers.get('authorization') }),
+  });
+}

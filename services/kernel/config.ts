@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The one place where the process environment is read and validated. Every service imports
+ * `loadConfig()` (memoised) instead of touching `process.env`, so a typo in a variable fails
+ * at start with a message naming it, not in the middle of a request.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('127.0.0.1'),
+  MIGRATE: booleanFlag.default(true),
+  DATA_DIR: z.string().default('.data'),
+  SHARED_DATA_DIR: z.string().default('../shared/data'),
+  REGIONS_GEOJSON: z.string().optional(),
+  SEED: z.coerce.number().int().default(42),
+  DEMO_ENTERPRISES: positiveInt.default(400),
+  REGIONS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+  ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
+  RESETTLEMENT_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  MAX_PAGE_SIZE: positiveInt.default(500),
+  DEFAULT_PAGE_SIZE: positiveInt.default(50),
+  MAX_RADIUS_KM: z.coerce.number().positive().default(1000),
+  MAX_POLYGON_VERTICES: positiveInt.default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** `Region.boundary` source: REGIONS_GEOJSON, or the shared data set beside the repo. */
+  regionsGeoJsonPath: string;
+  isProduction: boolean;
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values,
+    regionsGeoJsonPath: values.REGIONS_GEOJSON ?? `${values.SHARED_DATA_DIR}/kz-regions.geojson`,
+    isProduction: values.NODE_ENV === 'production',
+  };
+}
+
+let loaded: Config | undefined;
+
+export function loadConfig(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}
+
+/** Tests and the launcher change the environment before services start. */
+export function reloadConfig(): Config {
+  loaded = undefined;
+  return loadConfig();
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from './db.js';
+import type { Logger } from './logger.js';
+
+/**
+ * What every resolver receives. One forked EntityManager and one set of DataLoaders per request:
+ * loaders batch within a request and never cache across requests (no stale reads, no leaks
+ * between callers).
+ */
+export interface RequestContext<Loaders> {
+  requestId: string;
+  em: EntityManager;
+  loaders: Loaders;
+  log: Logger;
+}

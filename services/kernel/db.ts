@@ -1,0 +1,100 @@
+import { type AnyEntity, type EntityClass } from '@mikro-orm/core';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { ConfigError, loadConfig } from './config.js';
+import type { Logger } from './logger.js';
+
+export type { EntityManager };
+
+type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+
+export interface SubgraphDatabaseOptions {
+  /** The subgraph's own Postgres schema: it never reads another one. */
+  schema: string;
+  entities: EntityClass<AnyEntity>[];
+  migrations: MigrationClass[];
+  log: Logger;
+}
+
+/** Counts every SQL statement this subgraph sends; read by tests and the benchmark (`/metrics`). */
+export class StatementCounter {
+  statements = 0;
+}
+
+export interface SubgraphDatabase {
+  orm: MikroORM;
+  counter: StatementCounter;
+  close(): Promise<void>;
+}
+
+export function databaseUrl(): string {
+  const url = loadConfig().DATABASE_URL;
+  if (!url) throw new ConfigError('DATABASE_URL is not set (npm start sets it for the embedded database)');
+  return url;
+}
+
+export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Promise<SubgraphDatabase> {
+  const config = loadConfig();
+  const counter = new StatementCounter();
+  const orm = await MikroORM.init({
+    clientUrl: databaseUrl(),
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations.map((migration) => ({ name: migration.name, class: migration })),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: config.DATABASE_POOL_SIZE },
+    allowGlobalContext: false,
+    logger: (message) => options.log.debug(message),
+    onQuery: (sql) => {
+      counter.statements += 1;
+      return sql;
+    },
+  });
+  if (config.MIGRATE) await migrate(orm, options.schema, options.log);
+  return { orm, counter, close: () => orm.close() };
+}
+
+/**
+ * Subgraphs start in parallel (docker-compose) against one database, so schema and extension
+ * creation and the migrations themselves run under one advisory lock: the second process waits
+ * and then finds nothing pending.
+ */
+async function migrate(orm: MikroORM, schema: string, log: Logger): Promise<void> {
+  const lockClient = new pg.Client({ connectionString: databaseUrl() });
+  await lockClient.connect();
+  try {
+    await lockClient.query("select pg_advisory_lock(hashtext('enterprise-map:migrations'))");
+    await lockClient.query('create extension if not exists postgis');
+    await lockClient.query(`create schema if not exists "${schema}"`);
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } finally {
+    await lockClient.query("select pg_advisory_unlock(hashtext('enterprise-map:migrations'))").catch(() => undefined);
+    await lockClient.end();
+  }
+}
+
+/** `/ready`: the database answers and nothing is pending for this subgraph. */
+export async function isReady(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return (await orm.migrator.getPending()).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * MikroORM expands an array bound to `?` into a list of placeholders; spatial and batch queries
+ * want one array parameter instead, so arrays travel as a Postgres array literal (`?::text[]`).
+ */
+export function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

@@ -1,0 +1,106 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every error a client can see is one of these classes; `formatError` maps them to
+ * `extensions.code` in one place. Anything else is an internal error whose message and stack
+ * never leave the process in production.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'LIMIT_EXCEEDED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions });
+  }
+}
+
+/** Bad input names the argument path (`input.contracts.3.iin`) so a form can point at it. */
+export class BadInput extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+
+  constructor(readonly argument: string, reason: string) {
+    super(`${argument}: ${reason}`, { code: 'BAD_USER_INPUT', argument });
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'NOT_FOUND';
+
+  constructor(what: string, id: string) {
+    super(`${what} ${id} not found`, { code: 'NOT_FOUND' });
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+
+  constructor(reason = 'a valid bearer token is required') {
+    super(reason, { code: 'UNAUTHENTICATED' });
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly code = 'FORBIDDEN';
+
+  constructor(reason: string) {
+    super(reason, { code: 'FORBIDDEN' });
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly code = 'CONFLICT';
+
+  constructor(reason: string) {
+    super(reason, { code: 'CONFLICT' });
+  }
+}
+
+export class LimitExceeded extends DomainError {
+  readonly code = 'LIMIT_EXCEEDED';
+
+  constructor(argument: string, limit: number) {
+    super(`${argument}: exceeds the limit of ${limit}`, { code: 'LIMIT_EXCEEDED', argument, limit });
+  }
+}
+
+const PUBLIC_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LIMIT_EXCEEDED',
+  // graphql-js validation and Apollo's own request errors are already safe to show.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.isProduction ? extensions : formatted.extensions };
+    }
+    options.onInternal(error);
+    if (!options.isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,149 @@
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from './logger.js';
+
+export interface HttpServiceOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  context: (request: { headers: HeaderMap; requestId: string }) => Promise<Context>;
+  /** `/ready`: dependencies reachable (database, migrations, supergraph). */
+  ready: () => Promise<boolean>;
+  /** `/metrics`: counters as JSON, read by tests and the benchmark. */
+  metrics?: () => Record<string, number>;
+  log: Logger;
+  host: string;
+  port: number;
+  /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
+  onClose?: () => Promise<void>;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** A request id comes from the caller (gateway → subgraph) or is made here, and is logged on every line. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toHeaderMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * A plain `node:http` server in front of Apollo (`executeHTTPGraphQLRequest`): the same small
+ * handler serves every subgraph and the gateway, with the operational endpoints beside it.
+ */
+export async function startHttpService<Context extends BaseContext>(
+  options: HttpServiceOptions<Context>,
+): Promise<RunningService> {
+  await options.apollo.start();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'up' });
+    if (url.pathname === '/ready') {
+      const ready = await options.ready();
+      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    }
+    if (url.pathname === '/metrics') return sendJson(response, 200, options.metrics?.() ?? {});
+    if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
+
+    const headers = toHeaderMap(request);
+    const requestId = headers.get(REQUEST_ID_HEADER) || randomUUID();
+    const rawBody = request.method === 'POST' ? await readBody(request) : '';
+    let body: unknown = undefined;
+    if (rawBody) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        return sendJson(response, 400, { errors: [{ message: 'body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: request.method ?? 'GET',
+      headers,
+      search: url.search,
+      body,
+    };
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => options.context({ headers, requestId }),
+    });
+    response.statusCode = result.status ?? 200;
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log.error({ err: error }, 'request failed outside GraphQL');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal server error' }] });
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}/graphql`;
+  options.log.info({ url }, 'listening');
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      // Stop taking connections, let in-flight requests finish, then release the pools.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await options.apollo.stop();
+      await options.onClose?.();
+    })();
+    return closing;
+  };
+  return { url, port, close };
+}
+
+/** SIGTERM/SIGINT close the given services gracefully, then the process exits. */
+export function closeOnSignals(services: { close(): Promise<void> }[], log: Logger): void {
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    Promise.all(services.map((service) => service.close()))
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,27 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A DataLoader whose batch function fetches all rows for the keys in one statement; rows come
+ * back in any order and are matched to keys here (missing keys give null).
+ */
+export function rowLoader<Key extends string | number, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+): DataLoader<Key, Row | null> {
+  return new DataLoader<Key, Row | null>(async (keys) => {
+    const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** Same, for one-to-many: every key gets the (possibly empty) list of its rows. */
+export function groupLoader<Key extends string | number, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+): DataLoader<Key, Row[]> {
+  return new DataLoader<Key, Row[]>(async (keys) => {
+    const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

@@ -1,0 +1,115 @@
+import { Directive, Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadInput, LimitExceeded } from './errors.js';
+import { loadConfig } from './config.js';
+
+/** Relay cursor connections with opaque keyset cursors (the sort key values of the last row). */
+@ObjectType()
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export type CursorKey = (string | number)[];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument = 'after'): CursorKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.every((part) => typeof part === 'string' || typeof part === 'number')) return key;
+  } catch {
+    // fall through to the typed error
+  }
+  throw new BadInput(argument, 'is not a cursor returned by this API');
+}
+
+export interface PageRequest {
+  first: number;
+  after: CursorKey | null;
+}
+
+/** `first` defaults to DEFAULT_PAGE_SIZE and may not exceed MAX_PAGE_SIZE (design.md §6). */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize?: number): PageRequest {
+  const config = loadConfig();
+  const size = first ?? defaultSize ?? config.DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0) throw new BadInput('first', 'must be a non-negative integer');
+  if (size > config.MAX_PAGE_SIZE) throw new LimitExceeded('first', config.MAX_PAGE_SIZE);
+  return { first: size, after: after ? decodeCursor(after) : null };
+}
+
+export interface Edge<Node> {
+  node: Node;
+  cursor: string;
+  distanceKm?: number | null;
+}
+
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Builds a connection from rows fetched with `limit first + 1`: the extra row only tells
+ * whether another page exists.
+ */
+export function toConnection<Row, Node>(
+  rows: Row[],
+  page: PageRequest,
+  totalCount: number,
+  edgeOf: (row: Row) => { node: Node; key: CursorKey; distanceKm?: number | null },
+): Connection<Node> {
+  const visible = rows.slice(0, page.first).map(edgeOf);
+  const edges = visible.map(({ node, key, distanceKm }) => ({ node, cursor: encodeCursor(key), distanceKm }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** One Edge and Connection type per node type, named `<Node>Edge` / `<Node>Connection`. */
+export function connectionTypes<Node extends object>(nodeType: ClassType<Node>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class NodeEdge {
+    @Field(() => nodeType)
+    node!: Node;
+
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => Float, { nullable: true, description: 'Distance from the searched point or area, when the query has one.' })
+    distanceKm?: number | null;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class NodeConnection {
+    @Field(() => [NodeEdge])
+    edges!: NodeEdge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows matching the query across all pages.' })
+    totalCount!: number;
+  }
+
+  return { NodeEdge, NodeConnection };
+}

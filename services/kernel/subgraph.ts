@@ -1,0 +1,66 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { loadConfig } from './config.js';
+import type { RequestContext } from './context.js';
+import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
+import { errorFormatter } from './errors.js';
+import { closeOnSignals, startHttpService, type RunningService } from './http.js';
+import { logger } from './logger.js';
+
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  defaultPort: number;
+  database: Omit<SubgraphDatabaseOptions, 'log'>;
+  buildSchema: () => Promise<GraphQLSchema>;
+  createLoaders: (em: EntityManager) => Loaders;
+  /** Demo data written on first start, when this subgraph's tables are empty. */
+  seedIfEmpty?: (em: EntityManager) => Promise<void>;
+}
+
+export interface RunningSubgraph extends RunningService {
+  name: string;
+  database: SubgraphDatabase;
+}
+
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: { port?: number; seed?: boolean } = {},
+): Promise<RunningSubgraph> {
+  const config = loadConfig();
+  const log = logger(definition.name);
+  const database = await openSubgraphDatabase({ ...definition.database, log });
+  if (options.seed && definition.seedIfEmpty) await definition.seedIfEmpty(database.orm.em.fork());
+
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: await definition.buildSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError: errorFormatter({
+      isProduction: config.isProduction,
+      onInternal: (error) => log.error({ err: error }, 'internal error'),
+    }),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+
+  const service = await startHttpService({
+    apollo,
+    log,
+    host: config.HOST,
+    port: options.port ?? config.PORT ?? definition.defaultPort,
+    ready: () => isReady(database.orm),
+    metrics: () => ({ sqlStatements: database.counter.statements }),
+    context: async ({ requestId }) => {
+      const em = database.orm.em.fork();
+      return { requestId, em, loaders: definition.createLoaders(em), log: log.child({ requestId }) };
+    },
+    onClose: () => database.close(),
+  });
+  return { ...service, name: definition.name, database };
+}
+
+/** `main.ts` of a subgraph: start it alone (docker-compose runs one process per subgraph). */
+export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const running = await startSubgraph(definition);
+  closeOnSignals([running], logger(definition.name));
+}
