@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import { GeographyPointType, type LatLon } from '../../kernel/geo/postgis-types.js';
-import type { RegionKind } from '../data/regions.js';
+import type { RegionKind } from '../../kernel/domain/regions.js';
 
 export enum RegionKindEnum {
   OBLAST = 'OBLAST',

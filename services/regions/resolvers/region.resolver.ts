@@ -6,7 +6,7 @@ import type { GeoJsonGeometry } from '../../kernel/geo/postgis-types.js';
 import { Region } from '../entities/region.entity.js';
 import type { RegionLoaders } from '../loaders.js';
 import { regionCodeAt } from '../queries/regions.query.js';
-import { REGIONS } from '../data/regions.js';
+import { REGIONS } from '../../kernel/domain/regions.js';
 
 export enum Lang {
   KK = 'KK',

