@@ -19,6 +19,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().default('127.0.0.1'),
   MIGRATE: booleanFlag.default(true),
+  /** Seed reference and demo data into a subgraph's empty tables when it starts alone (main.ts). */
+  SEED_ON_START: booleanFlag.default(true),
   DATA_DIR: z.string().default('.data'),
   SHARED_DATA_DIR: z.string().default('../shared/data'),
   REGIONS_GEOJSON: z.string().optional(),

@@ -61,6 +61,6 @@ export async function startSubgraph<Loaders>(
 
 /** `main.ts` of a subgraph: start it alone (docker-compose runs one process per subgraph). */
 export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const running = await startSubgraph(definition);
+  const running = await startSubgraph(definition, { seed: loadConfig().SEED_ON_START });
   closeOnSignals([running], logger(definition.name));
 }
