@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
 import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
+import { authenticateRequest } from '../services/kernel/subgraph.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
@@ -63,6 +64,11 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
       );
       return answers.every(Boolean);
     },
-    context: async ({ headers, requestId }) => ({ requestId, authorization: headers.get('authorization') }),
+    // The gateway rejects a bad token before planning; subgraphs verify it again themselves.
+    context: async ({ headers, requestId }) => {
+      const authorization = headers.get('authorization');
+      await authenticateRequest(authorization);
+      return { requestId, authorization };
+    },
   });
 }

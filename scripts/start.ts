@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startGateway } from '../gateway/gateway.js';
 import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { closeOnSignals, type RunningService } from '../services/kernel/http.js';
+import { ensureDevSecret } from '../services/kernel/dev-tokens.js';
 import { logger } from '../services/kernel/logger.js';
 import { startSubgraph } from '../services/kernel/subgraph.js';
 import { startEmbeddedPostgis } from './lib/embedded-postgis.js';
@@ -31,6 +32,8 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
     closers.push({ url: embedded.url, port: 0, close: embedded.close });
     log.info({ dataDir: loadConfig().DATA_DIR, ms: Math.round(performance.now() - startedAt) }, 'embedded PostGIS started');
   }
+  const devSecret = await ensureDevSecret();
+  if (devSecret?.created) log.info({ path: devSecret.path }, 'made a development JWT secret (npm run token signs with it)');
   const subgraphs = [];
   for (const [index, definition] of SUBGRAPHS.entries()) {
     const running = await startSubgraph(definition, { seed: true, port: options.subgraphPorts?.[index] });
@@ -70,7 +73,8 @@ async function main(): Promise<void> {
   console.log(
     `\nEnterprise Map is up in ${seconds} s: ${federation.gatewayUrl}\n` +
       `Open it in a browser for the GraphQL page, or try:\n` +
-      `  curl -s ${federation.gatewayUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query: SAMPLE_QUERY })}'\n`,
+      `  curl -s ${federation.gatewayUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query: SAMPLE_QUERY })}'\n` +
+      `Signed-in calls: npm run token -- --role inspector --regions KZ-35  (then header Authorization: Bearer <token>)\n`,
   );
 }
 

@@ -1,3 +1,4 @@
+import type { Principal } from './auth.js';
 import type { EntityManager } from './db.js';
 import type { Logger } from './logger.js';
 
@@ -11,4 +12,6 @@ export interface RequestContext<Loaders> {
   em: EntityManager;
   loaders: Loaders;
   log: Logger;
+  /** The verified caller, null when anonymous. Every subgraph verifies the token itself. */
+  principal: Principal | null;
 }

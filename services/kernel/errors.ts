@@ -71,6 +71,11 @@ export class LimitExceeded extends DomainError {
   }
 }
 
+/** A bad token rejects the whole request (HTTP 401), before any resolver runs. */
+export function rejectRequest(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+}
+
 const PUBLIC_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { loadConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
-import { errorFormatter } from './errors.js';
+import { authenticate } from './auth.js';
+import { DomainError, errorFormatter, rejectRequest } from './errors.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
 import { logger } from './logger.js';
 
@@ -50,9 +51,10 @@ export async function startSubgraph<Loaders>(
     port: options.port ?? config.PORT ?? definition.defaultPort,
     ready: () => isReady(database.orm),
     metrics: () => ({ sqlStatements: database.counter.statements }),
-    context: async ({ requestId }) => {
+    context: async ({ headers, requestId }) => {
+      const principal = await authenticateRequest(headers.get('authorization'));
       const em = database.orm.em.fork();
-      return { requestId, em, loaders: definition.createLoaders(em), log: log.child({ requestId }) };
+      return { requestId, em, loaders: definition.createLoaders(em), log: log.child({ requestId }), principal };
     },
     onClose: () => database.close(),
   });
@@ -63,4 +65,12 @@ export async function startSubgraph<Loaders>(
 export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const running = await startSubgraph(definition, { seed: loadConfig().SEED_ON_START });
   closeOnSignals([running], logger(definition.name));
+}
+
+export async function authenticateRequest(authorization: string | undefined) {
+  try {
+    return await authenticate(authorization);
+  } catch (error) {
+    throw error instanceof DomainError ? rejectRequest(error) : error;
+  }
 }
