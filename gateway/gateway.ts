@@ -1,11 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
 import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
+import { graphiqlAssets } from './graphiql.js';
 import { authenticateRequest } from '../services/kernel/subgraph.js';
 
 interface GatewayContext extends BaseContext {
@@ -47,13 +48,14 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
       isProduction: config.isProduction,
       onInternal: (error) => log.error({ err: error }, 'internal error'),
     }),
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   return startHttpService({
     apollo,
     log,
     host: config.HOST,
     port: options.port ?? config.PORT ?? 4000,
+    staticAssets: graphiqlAssets(),
     ready: async () => {
       const answers = await Promise.all(
         Object.values(urls).map((url) =>

@@ -14,6 +14,8 @@ export interface HttpServiceOptions<Context extends BaseContext> {
   log: Logger;
   host: string;
   port: number;
+  /** Fixed responses by path (the gateway's offline GraphiQL); `/graphiql` also answers browsers on `/graphql`. */
+  staticAssets?: Map<string, { contentType: string; body: Buffer | string }>;
   /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
   onClose?: () => Promise<void>;
 }
@@ -70,6 +72,14 @@ export async function startHttpService<Context extends BaseContext>(
       return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     }
     if (url.pathname === '/metrics') return sendJson(response, 200, options.metrics?.() ?? {});
+    const wantsPage =
+      request.method === 'GET' && !url.search && (request.headers.accept ?? '').includes('text/html') && url.pathname !== '/graphiql';
+    const staticAsset = options.staticAssets?.get(wantsPage ? '/graphiql' : url.pathname);
+    if (staticAsset && (wantsPage || request.method === 'GET')) {
+      response.writeHead(200, { 'content-type': staticAsset.contentType, 'cache-control': 'public, max-age=3600' });
+      response.end(staticAsset.body);
+      return;
+    }
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
 
     const headers = toHeaderMap(request);

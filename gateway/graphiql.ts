@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * GraphiQL served from the installed packages, so the GraphQL page works on an offline machine
+ * (the Apollo landing page loads its sandbox from a CDN).
+ */
+const require = createRequire(import.meta.url);
+
+export interface StaticAsset {
+  contentType: string;
+  body: Buffer | string;
+}
+
+/** Files inside a package, found from its package.json (the bundles are not in its exports). */
+const asset = (packageName: string, file: string, contentType: string): StaticAsset => ({
+  contentType,
+  body: readFileSync(join(dirname(require.resolve(`${packageName}/package.json`)), file)),
+});
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Enterprise Map — GraphiQL</title>
+  <link rel="stylesheet" href="/graphiql/graphiql.min.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading…</div>
+  <script src="/graphiql/react.production.min.js"></script>
+  <script src="/graphiql/react-dom.production.min.js"></script>
+  <script src="/graphiql/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    const defaultQuery = '# Signed-in calls: npm run token -- --role inspector --regions KZ-35\\n' +
+      '# then add the header {"Authorization": "Bearer <token>"} below.\\n' +
+      '{\\n  regionAt(point: { lat: 49.80, lon: 73.10 }) { code name(lang: KK) }\\n}\\n';
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery, shouldPersistHeaders: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+export function graphiqlAssets(): Map<string, StaticAsset> {
+  return new Map([
+    ['/graphiql', { contentType: 'text/html; charset=utf-8', body: PAGE }],
+    ['/graphiql/graphiql.min.css', asset('graphiql', 'graphiql.min.css', 'text/css')],
+    ['/graphiql/graphiql.min.js', asset('graphiql', 'graphiql.min.js', 'text/javascript')],
+    ['/graphiql/react.production.min.js', asset('react', 'umd/react.production.min.js', 'text/javascript')],
+    ['/graphiql/react-dom.production.min.js', asset('react-dom', 'umd/react-dom.production.min.js', 'text/javascript')],
+  ]);
+}
