@@ -195,6 +195,101 @@ function uuidFrom(random: Random): string {
 }
 
 const JITTER_KM = 6;
+const KM_PER_DEGREE = 111.32;
+
+/** Equirectangular km from a point to a segment: enough to know a jitter disk stays inside. */
+function kmToSegment(point: { lat: number; lon: number }, a: number[], b: number[]): number {
+  const scale = Math.cos((point.lat * Math.PI) / 180);
+  const [px, py] = [point.lon * scale, point.lat];
+  const [ax, ay, bx, by] = [a[0]! * scale, a[1]!, b[0]! * scale, b[1]!];
+  const [dx, dy] = [bx - ax, by - ay];
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy)) * KM_PER_DEGREE;
+}
+
+function kmToBoundary(point: { lat: number; lon: number }, boundary: RegionBoundary): number {
+  const polygons = (boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates) as number[][][][];
+  let nearest = Infinity;
+  for (const ring of polygons.flat()) {
+    for (let index = 1; index < ring.length; index += 1) nearest = Math.min(nearest, kmToSegment(point, ring[index - 1]!, ring[index]!));
+  }
+  return nearest;
+}
+
+export interface DemoWorld {
+  settlements: Settlement[];
+  /** Enterprises one at a time, so a million of them never sit in memory together. */
+  enterprises(options: { seed: number; count: number }): Generator<DemoEnterprise>;
+}
+
+let worldOnce: Promise<DemoWorld> | undefined;
+
+export function loadDemoWorld(): Promise<DemoWorld> {
+  worldOnce ??= buildDemoWorld();
+  return worldOnce;
+}
+
+async function buildDemoWorld(): Promise<DemoWorld> {
+  const settlements = await loadSettlements();
+  const boundaries = await readRegionBoundaries();
+  // Settlements farther than the jitter from their region's edge need no point-in-polygon test.
+  const needsCheck = new Set(
+    settlements.filter((settlement) => kmToBoundary(settlement, boundaries.get(settlement.regionCode)!) <= JITTER_KM),
+  );
+  return {
+    settlements,
+    *enterprises({ seed, count }) {
+      const random = createRandom(seed);
+      for (let index = 0; index < count; index += 1) {
+        const settlement = random.weighted(settlements, (candidate) => candidate.weight);
+        const activity = random.pick([...(ACTIVITY_MIX[settlement.regionCode] ?? []), ...EVERYWHERE]);
+        const boundary = boundaries.get(settlement.regionCode);
+        let location = { lat: settlement.lat, lon: settlement.lon };
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const distanceKm = random.next() * JITTER_KM;
+          const bearing = random.next() * 2 * Math.PI;
+          const candidate = {
+            lat: settlement.lat + (distanceKm / KM_PER_DEGREE) * Math.cos(bearing),
+            lon: settlement.lon + (distanceKm / (KM_PER_DEGREE * Math.cos((settlement.lat * Math.PI) / 180))) * Math.sin(bearing),
+          };
+          if (!needsCheck.has(settlement) || contains(boundary, candidate)) {
+            location = candidate;
+            break;
+          }
+        }
+        yield {
+          id: uuidFrom(random),
+          bin: uniqueBin(index),
+          name: `${settlement.name} ${activity.label} ${random.pick(['LLP', 'JSC', 'LLP', 'LLP'])} #${index + 1}`,
+          okedCode: activity.okedCode,
+          address: `${settlement.name}, ${random.pick(STREETS)} str. ${random.int(1, 250)}`,
+          katoCode: settlement.katoCode,
+          regionCode: settlement.regionCode,
+          location: { lat: Number(location.lat.toFixed(6)), lon: Number(location.lon.toFixed(6)) },
+          settlement: settlement.name,
+        };
+      }
+    },
+  };
+}
+
+const BIN_SERIAL_STEP = 4;
+const BINS_PER_MONTH = 100_000 / BIN_SERIAL_STEP;
+const REGISTRATION_MONTHS = 360;
+
+/**
+ * Distinct BINs for up to 9 million enterprises: the index picks a serial (spaced by 4, because
+ * `makeBin` moves to the next serial when one has no valid check digit) and a registration month
+ * from 1995 on; enterprises sharing a serial get distinct months.
+ */
+function uniqueBin(index: number): string {
+  const serial = (index % BINS_PER_MONTH) * BIN_SERIAL_STEP;
+  const month = (Math.floor(index / BINS_PER_MONTH) + 37 * (index % BINS_PER_MONTH)) % REGISTRATION_MONTHS;
+  const registered = `${1995 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+  return makeBin(registered, 'RESIDENT_LEGAL_ENTITY', 'HEAD_OFFICE', serial);
+}
+
+const STREETS = ['Abai', 'Tole Bi', 'Satpaev', 'Dostyk', 'Respublika', 'Kunaev'];
 
 /**
  * `count` enterprises placed at settlements in proportion to where people live, jittered by up
@@ -202,39 +297,5 @@ const JITTER_KM = 6;
  * and after a few tries the settlement's own position is used).
  */
 export async function demoEnterprises(options: { seed: number; count: number }): Promise<DemoEnterprise[]> {
-  const settlements = await loadSettlements();
-  const boundaries = await readRegionBoundaries();
-  const random = createRandom(options.seed);
-  const enterprises: DemoEnterprise[] = [];
-  for (let index = 0; index < options.count; index += 1) {
-    const settlement = random.weighted(settlements, (candidate) => candidate.weight);
-    const activity = random.pick([...(ACTIVITY_MIX[settlement.regionCode] ?? []), ...EVERYWHERE]);
-    const boundary = boundaries.get(settlement.regionCode);
-    let location = { lat: settlement.lat, lon: settlement.lon };
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const distanceKm = random.next() * JITTER_KM;
-      const bearing = random.next() * 2 * Math.PI;
-      const candidate = {
-        lat: settlement.lat + (distanceKm / 111.32) * Math.cos(bearing),
-        lon: settlement.lon + (distanceKm / (111.32 * Math.cos((settlement.lat * Math.PI) / 180))) * Math.sin(bearing),
-      };
-      if (contains(boundary, candidate)) {
-        location = candidate;
-        break;
-      }
-    }
-    const registered = `${random.int(1995, 2024)}-${String(random.int(1, 12)).padStart(2, '0')}`;
-    enterprises.push({
-      id: uuidFrom(random),
-      bin: makeBin(registered, 'RESIDENT_LEGAL_ENTITY', 'HEAD_OFFICE', index + 1),
-      name: `${settlement.name} ${activity.label} ${random.pick(['LLP', 'JSC', 'LLP', 'LLP'])} #${index + 1}`,
-      okedCode: activity.okedCode,
-      address: `${settlement.name}, ${random.pick(['Abai', 'Tole Bi', 'Satpaev', 'Dostyk', 'Respublika', 'Kunaev'])} str. ${random.int(1, 250)}`,
-      katoCode: settlement.katoCode,
-      regionCode: settlement.regionCode,
-      location: { lat: Number(location.lat.toFixed(6)), lon: Number(location.lon.toFixed(6)) },
-      settlement: settlement.name,
-    });
-  }
-  return enterprises;
+  return [...(await loadDemoWorld()).enterprises(options)];
 }
