@@ -1,13 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { performance } from 'node:perf_hooks';
 import { loadConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
 import { authenticate } from './auth.js';
 import { DomainError, errorFormatter, rejectRequest } from './errors.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
-import { logger } from './logger.js';
+import { logger, type Logger } from './logger.js';
+import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 
 export interface SubgraphDefinition<Loaders> {
   name: string;
@@ -15,8 +17,8 @@ export interface SubgraphDefinition<Loaders> {
   database: Omit<SubgraphDatabaseOptions, 'log'>;
   buildSchema: () => Promise<GraphQLSchema>;
   createLoaders: (em: EntityManager) => Loaders;
-  /** Demo data written on first start, when this subgraph's tables are empty. */
-  seedIfEmpty?: (em: EntityManager) => Promise<void>;
+  /** Reference or demo data; written on start when the first of its tables is empty. */
+  seed?: SubgraphSeed;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -31,7 +33,7 @@ export async function startSubgraph<Loaders>(
   const config = loadConfig();
   const log = logger(definition.name);
   const database = await openSubgraphDatabase({ ...definition.database, log });
-  if (options.seed && definition.seedIfEmpty) await definition.seedIfEmpty(database.orm.em.fork());
+  if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database.orm.em.fork(), log);
 
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
@@ -59,6 +61,16 @@ export async function startSubgraph<Loaders>(
     onClose: () => database.close(),
   });
   return { ...service, name: definition.name, database };
+}
+
+async function seedIfEmpty(seed: SubgraphSeed, em: EntityManager, log: Logger): Promise<void> {
+  if (!(await isEmpty(em, seed.tables[0]!))) return;
+  const config = loadConfig();
+  const options = { seed: config.SEED, enterprises: config.DEMO_ENTERPRISES, vacancies: null };
+  const startedAt = performance.now();
+  const rows = await em.transactional((tx) => seed.run(tx, options, () => undefined));
+  await em.getConnection().execute(`analyze ${seed.tables.join(', ')}`);
+  log.info({ rows, ms: Math.round(performance.now() - startedAt) }, 'seeded');
 }
 
 /** `main.ts` of a subgraph: start it alone (docker-compose runs one process per subgraph). */

@@ -5,7 +5,7 @@ import { Region } from './entities/region.entity.js';
 import { createRegionLoaders, type RegionLoaders } from './loaders.js';
 import { Migration20261123000100Regions } from './migrations/Migration20261123000100Regions.js';
 import { RegionResolver } from './resolvers/region.resolver.js';
-import { seedRegionsIfEmpty } from './seed/regions.seed.js';
+import { regionsSeed } from './seed/regions.seed.js';
 
 export function buildRegionsSchema() {
   return buildFederatedSchema({
@@ -25,5 +25,5 @@ export const regionsSubgraph: SubgraphDefinition<RegionLoaders> = {
   database: { schema: 'regions', entities: [Region], migrations: [Migration20261123000100Regions] },
   buildSchema: buildRegionsSchema,
   createLoaders: createRegionLoaders,
-  seedIfEmpty: seedRegionsIfEmpty,
+  seed: regionsSeed,
 };

@@ -1,18 +1,24 @@
 import { ConfigError } from '../../kernel/config.js';
-import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
-import type { EntityManager } from '../../kernel/db.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
+import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
+import type { SubgraphSeed } from '../../kernel/seed/seed.js';
 
-export async function seedRegionsIfEmpty(em: EntityManager): Promise<void> {
-  const connection = em.getConnection();
-  const [{ count }] = (await connection.execute('select count(*)::int as count from regions.region')) as [{ count: number }];
-  if (count > 0) return;
-  const boundaries = await readRegionBoundaries();
-  await em.transactional(async (tx) => {
+/**
+ * The 20 regions with their real boundaries (made valid, as MultiPolygons, with the geodesic
+ * area computed by PostGIS) and the subdivided copy used for point-in-polygon. The same rows
+ * whatever size the other subgraphs' seeds are asked for.
+ */
+export const regionsSeed: SubgraphSeed = {
+  tables: ['regions.region', 'regions.region_part'],
+  expectedRows: () => REGIONS.length,
+  run: async (em, _options, onRows) => {
+    const boundaries = await readRegionBoundaries();
+    const connection = em.getConnection();
+    const transaction = em.getTransactionContext();
     for (const region of REGIONS) {
       const boundary = boundaries.get(region.code);
       if (!boundary) throw new ConfigError(`kz-regions.geojson has no feature for ${region.code}`);
-      await tx.getConnection().execute(
+      await connection.execute(
         `insert into regions.region (code, kato_code, name_en, name_ru, name_kk, kind, admin_center, center,
                                      boundary, area_km2, population, population_estimated, median_monthly_wage_tenge)
          select ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, b.geom,
@@ -34,17 +40,16 @@ export async function seedRegionsIfEmpty(em: EntityManager): Promise<void> {
           JSON.stringify(boundary),
         ],
         'run',
-        tx.getTransactionContext(),
+        transaction,
       );
     }
-    await tx
-      .getConnection()
-      .execute(
-        'insert into regions.region_part (region_code, geom) select code, ST_Subdivide(boundary, 256) from regions.region',
-        [],
-        'run',
-        tx.getTransactionContext(),
-      );
-  });
-  await connection.execute('analyze regions.region; analyze regions.region_part');
-}
+    await connection.execute(
+      'insert into regions.region_part (region_code, geom) select code, ST_Subdivide(boundary, 256) from regions.region',
+      [],
+      'run',
+      transaction,
+    );
+    onRows(REGIONS.length);
+    return { 'regions.region': REGIONS.length };
+  },
+};

@@ -1,0 +1,26 @@
+import type { EntityManager } from '../db.js';
+
+/**
+ * One seed per subgraph, parameterised by size: `npm start` runs it with the demo size on empty
+ * tables, `npm run seed` with any size (up to millions of rows) after emptying them.
+ */
+export interface SeedOptions {
+  seed: number;
+  enterprises: number;
+  /** Total vacancies; null lets the vacancies seed pick a realistic number per enterprise. */
+  vacancies: number | null;
+}
+
+export interface SubgraphSeed {
+  /** Every table the seed fills, parents first; `npm run seed` empties them before writing. */
+  tables: string[];
+  /** Rows the run is expected to write, for the progress bar. */
+  expectedRows(options: SeedOptions): number;
+  /** Writes the rows and returns how many went into each table. */
+  run(em: EntityManager, options: SeedOptions, onRows: (count: number) => void): Promise<Record<string, number>>;
+}
+
+export async function isEmpty(em: EntityManager, table: string): Promise<boolean> {
+  const rows = await em.getConnection().execute<{ present: boolean }[]>(`select exists (select 1 from ${table}) as present`);
+  return !rows[0]?.present;
+}
