@@ -1,4 +1,6 @@
+import { SignJWT } from 'jose';
 import { inject } from 'vitest';
+import type { TokenClaims } from '../../services/kernel/dev-tokens.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -63,4 +65,24 @@ export function expectData<Data>(response: GraphQLResponse<Data>): Data {
     throw new Error(`GraphQL errors: ${JSON.stringify(response.errors ?? 'no data')}`);
   }
   return response.data;
+}
+
+export interface TokenOptions {
+  expiresIn?: string | number;
+  notBefore?: string | number;
+  audience?: string;
+  issuer?: string;
+  secret?: string;
+}
+
+/** A token as the identity provider would issue it; options make the broken ones the tests need. */
+export function tokenFor(claims: TokenClaims, options: TokenOptions = {}): Promise<string> {
+  let jwt = new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(options.issuer ?? 'enterprise-map-dev')
+    .setAudience(options.audience ?? 'enterprise-map')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '1h');
+  if (options.notBefore !== undefined) jwt = jwt.setNotBefore(options.notBefore);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? inject('jwtSecret')));
 }

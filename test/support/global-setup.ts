@@ -12,6 +12,7 @@ declare module 'vitest' {
     gatewayUrl: string;
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
+    jwtSecret: string;
   }
 }
 
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('gatewayUrl', federation.gatewayUrl);
   project.provide('subgraphUrls', Object.fromEntries(federation.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])));
   project.provide('databaseUrl', process.env.DATABASE_URL ?? '');
+  project.provide('jwtSecret', process.env.JWT_SECRET!);
 
   return async () => {
     await federation.close();

@@ -1,0 +1,95 @@
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+
+/** What one scenario run measured; latencies in milliseconds. */
+export interface Measurement {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+function summarise(latencies: number[], errors: number, seconds: number): Measurement {
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    requestsPerSecond: sorted.length / seconds,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors,
+  };
+}
+
+/** GraphQL POSTs at fixed concurrency; a 200 whose body carries `errors` counts as an error. */
+export async function driveGraphQL(options: {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  nextBody: () => string;
+}): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: options.nextBody() }),
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) errors += 1;
+        },
+      },
+    ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await finished;
+  return summarise(latencies, errors + result.errors + result.timeouts, options.durationSeconds);
+}
+
+/** The floor: the same answer from the smallest hand-written SQL, at the same concurrency. */
+export async function driveSql(options: {
+  databaseUrl: string;
+  connections: number;
+  durationSeconds: number;
+  nextQuery: () => { text: string; values: unknown[] }[];
+}): Promise<Measurement> {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + options.durationSeconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        for (const query of options.nextQuery()) await pool.query(query.text, query.values);
+        latencies.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  await pool.end();
+  return summarise(latencies, errors, options.durationSeconds);
+}

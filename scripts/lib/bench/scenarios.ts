@@ -1,0 +1,150 @@
+import { REGIONS } from '../../../services/kernel/domain/regions.js';
+import type { Random, Settlement } from '../../../services/kernel/seed/demo-world.js';
+
+/**
+ * The fixed benchmark scenarios: a GraphQL document with variables drawn from a seeded stream,
+ * and the floor — the same answer from the smallest hand-written SQL on the same database.
+ */
+export interface Scenario {
+  name: string;
+  subgraphs: number;
+  document: string;
+  variables(random: Random): Record<string, unknown>;
+  floor(variables: Record<string, unknown>): { text: string; values: unknown[] }[];
+}
+
+const RECIPIENT_YEAR = 2026;
+
+function cityPoint(random: Random, settlements: Settlement[]) {
+  const settlement = random.weighted(settlements, (candidate) => candidate.weight);
+  return { lat: settlement.lat, lon: settlement.lon };
+}
+
+export function scenarios(settlements: Settlement[]): Scenario[] {
+  return [
+    {
+      name: 'near-50km',
+      subgraphs: 2,
+      document: `query ($point: GeoPointInput!) {
+        enterprises(area: { near: { point: $point, radiusKm: 50 } }, orderBy: DISTANCE, first: 50) {
+          edges { distanceKm node { id name hazardClass region { name } } } } }`,
+      variables: (random) => ({ point: cityPoint(random, settlements) }),
+      floor: (variables) => {
+        const point = variables.point as { lat: number; lon: number };
+        return [
+          {
+            text: `select e.id, e.name, e.hazard_rank, r.name_en,
+                          ST_Distance(e.location, p.g, false) / 1000 as distance_km
+                     from enterprises.enterprise e
+                     cross join (select ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography as g) p
+                     join regions.region r on r.code = e.region_code
+                    where ST_DWithin(e.location, p.g, 50000, false)
+                    order by e.location <-> p.g limit 50`,
+            values: [point.lon, point.lat],
+          },
+        ];
+      },
+    },
+    {
+      name: 'viewport',
+      subgraphs: 1,
+      document: `query ($bbox: BBoxInput!) {
+        enterprises(area: { bbox: $bbox }, first: 200) {
+          totalCount edges { node { id name hazardClass location { lat lon } } } } }`,
+      variables: (random) => {
+        const { lat, lon } = cityPoint(random, settlements);
+        return { bbox: { west: lon - 0.15, south: lat - 0.1, east: lon + 0.15, north: lat + 0.1 } };
+      },
+      floor: (variables) => {
+        const box = variables.bbox as { west: number; south: number; east: number; north: number };
+        const values = [box.west, box.south, box.east, box.north];
+        const inBox = 'ST_Intersects(location::geometry, ST_MakeEnvelope($1, $2, $3, $4, 4326))';
+        return [
+          {
+            text: `select id, name, hazard_rank, ST_Y(location::geometry) as lat, ST_X(location::geometry) as lon
+                     from enterprises.enterprise where ${inBox} order by name, id limit 200`,
+            values,
+          },
+          { text: `select count(*) from enterprises.enterprise where ${inBox}`, values },
+        ];
+      },
+    },
+    {
+      name: 'payments-region',
+      subgraphs: 1,
+      document: `query ($regionCode: ID!) {
+        hazardousWorkPayments(area: { regionCode: $regionCode }) {
+          enterprises workersInHarmfulConditions eligibleWorkers monthlyTotalTenge
+          byClass { conditionsClass enterprises eligibleWorkers monthlyTotalTenge } } }`,
+      variables: (random) => ({ regionCode: random.pick(REGIONS).code }),
+      floor: (variables) => [
+        {
+          text: `select hazard_rank, count(*), sum(workers_in_harmful_conditions), sum(special_payment_eligible_workers),
+                        sum(special_payment_monthly_total_tenge)
+                   from enterprises.enterprise where region_code = $1 and hazard_rank >= 2
+                  group by rollup (hazard_rank)`,
+          values: [variables.regionCode],
+        },
+      ],
+    },
+    {
+      name: 'shortages',
+      subgraphs: 2,
+      document: `{ staffingShortages(groupBy: REGION) {
+        region { name } openVacancies longOpenVacancies medianOpenDays shortageIndex } }`,
+      variables: () => ({}),
+      floor: () => [
+        {
+          text: `select r.name_en, s.* from (
+                   select region_code, count(*) as open_vacancies,
+                          count(*) filter (where posted_at < now() - interval '30 days') as long_open,
+                          percentile_cont(0.5) within group (order by extract(epoch from now() - posted_at) / 86400) as median_days
+                     from vacancies.vacancy where status = 'OPEN' group by region_code) s
+                   join regions.region r on r.code = s.region_code order by long_open desc limit 50`,
+          values: [],
+        },
+      ],
+    },
+    {
+      name: 'zones-nearby',
+      subgraphs: 4,
+      document: `{ resettlementZones(year: ${RECIPIENT_YEAR}, withFreeQuota: true) { name region { name }
+        nearbyVacancies(radiusKm: 30, first: 10, filter: { housingProvided: true }) { edges { distanceKm
+          node { title salaryMinTenge enterprise { name hazardClass specialPayment { eligibleWorkers } } } } } } }`,
+      variables: () => ({}),
+      floor: () => [
+        {
+          text: `select z.name, r.name_en, v.title, v.salary_min_tenge, v.distance_km, e.name, e.hazard_rank,
+                        e.special_payment_eligible_workers
+                   from resettlement.resettlement_zone z
+                   join regions.region r on r.code = z.region_code
+                   cross join lateral (
+                     select vv.title, vv.salary_min_tenge, vv.enterprise_id,
+                            ST_Distance(vv.location, z.area::geography, false) / 1000 as distance_km
+                       from vacancies.vacancy vv
+                      where vv.status = 'OPEN' and vv.housing_provided
+                        and ST_DWithin(vv.location, z.area::geography, 30000, false)
+                      order by distance_km, vv.id limit 10) v
+                   join enterprises.enterprise e on e.id = v.enterprise_id`,
+          values: [],
+        },
+      ],
+    },
+    {
+      name: 'entity-fanout',
+      subgraphs: 3,
+      document: `{ vacancies(first: 500) { edges { node { title enterprise { name bin region { name } } } } } }`,
+      variables: () => ({}),
+      floor: () => [
+        {
+          text: `select v.title, e.name, e.bin, r.name_en
+                   from (select title, enterprise_id from vacancies.vacancy where status = 'OPEN'
+                          order by posted_at desc, id desc limit 500) v
+                   join enterprises.enterprise e on e.id = v.enterprise_id
+                   join regions.region r on r.code = e.region_code`,
+          values: [],
+        },
+      ],
+    },
+  ];
+}

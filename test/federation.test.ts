@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { expectData, federation } from './support/federation.js';
+
+interface VacancyNode {
+  id: string;
+  title: string;
+  region: { code: string; name: string };
+  enterprise: { id: string; bin: string; name: string; region: { code: string } };
+}
+
+describe('one query through the gateway', () => {
+  it('joins all four subgraphs: zones → region, vacancies → enterprise → region', async () => {
+    const data = expectData(
+      await federation.query<{
+        resettlementZones: { id: string; name: string; region: { code: string; name: string } }[];
+        vacancies: { edges: { node: VacancyNode }[] };
+      }>(`{
+        resettlementZones { id name region { code name } }
+        vacancies(first: 20) { edges { node { id title region { code name }
+          enterprise { id bin name region { code } } } } }
+      }`),
+    );
+    expect(data.resettlementZones.length).toBeGreaterThan(0);
+    for (const zone of data.resettlementZones) expect(zone.region.name).toMatch(/\S/);
+    expect(data.vacancies.edges.length).toBe(20);
+    for (const { node } of data.vacancies.edges) {
+      // A vacancy is in its employer's region in the demo world, and both names come from regions.
+      expect(node.enterprise.name).toMatch(/\S/);
+      expect(node.enterprise.bin).toMatch(/^\d{12}$/);
+      expect(node.region.code).toBe(node.enterprise.region.code);
+      expect(node.region.name).toMatch(/\S/);
+    }
+  });
+
+  it('reaches an enterprise by id and by BIN, with its region and open vacancies', async () => {
+    const first = expectData(
+      await federation.query<{ vacancies: { edges: { node: VacancyNode }[] } }>(
+        '{ vacancies(first: 1) { edges { node { id enterprise { id bin } } } } }',
+      ),
+    ).vacancies.edges[0]!.node;
+    const data = expectData(
+      await federation.query<{
+        byId: { bin: string; region: { code: string }; vacancies: { totalCount: number; edges: { node: { id: string } }[] } };
+        byBin: { id: string };
+      }>(
+        `query ($id: ID!, $bin: String!) {
+          byId: enterprise(id: $id) { bin region { code } vacancies(first: 50) { totalCount edges { node { id } } } }
+          byBin: enterpriseByBin(bin: $bin) { id }
+        }`,
+        { id: first.enterprise.id, bin: first.enterprise.bin },
+      ),
+    );
+    expect(data.byId.bin).toBe(first.enterprise.bin);
+    expect(data.byBin.id).toBe(first.enterprise.id);
+    expect(data.byId.vacancies.totalCount).toBeGreaterThan(0);
+    expect(data.byId.region.code).toMatch(/^KZ-\d{2}$/);
+  });
+
+  it('resolves 200 Vacancy.enterprise references with one SQL statement in enterprises', async () => {
+    let edges: { node: VacancyNode }[] = [];
+    const statements = await federation.countStatements('enterprises', async () => {
+      edges = expectData(
+        await federation.query<{ vacancies: { edges: { node: VacancyNode }[] } }>(
+          '{ vacancies(first: 200) { edges { node { id enterprise { name bin } } } } }',
+        ),
+      ).vacancies.edges;
+    });
+    expect(edges).toHaveLength(200);
+    expect(new Set(edges.map((edge) => edge.node.enterprise.bin)).size).toBeGreaterThan(50);
+    expect(statements).toBe(1);
+  });
+
+  it.each([
+    ['a malformed enterprise id', '{ enterprise(id: "42") { name } }', 'id'],
+    ['a BIN with a wrong check digit', '{ enterpriseByBin(bin: "940140000386") { name } }', 'bin'],
+    ['a BIN that is not 12 digits', '{ enterpriseByBin(bin: "12345") { name } }', 'bin'],
+    ['a malformed vacancy id', '{ vacancy(id: "not-a-uuid") { title } }', 'id'],
+    ['an unknown region code', '{ region(code: "KZ-00") { name } }', 'code'],
+  ])('answers %s with BAD_USER_INPUT naming the argument', async (_case, query, argument) => {
+    const response = await federation.query(query);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('returns null, not an error, for a well-formed id that does not exist', async () => {
+    const data = expectData(
+      await federation.query<{ enterprise: null; vacancy: null }>(
+        '{ enterprise(id: "00000000-0000-4000-8000-000000000000") { name } vacancy(id: "00000000-0000-4000-8000-000000000000") { title } }',
+      ),
+    );
+    expect(data).toEqual({ enterprise: null, vacancy: null });
+  });
+});
