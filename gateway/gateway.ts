@@ -7,6 +7,7 @@ import { errorFormatter } from '../services/kernel/errors.js';
 import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
 import { graphiqlAssets } from './graphiql.js';
+import { queryLimits } from './limits.js';
 import { authenticateRequest } from '../services/kernel/subgraph.js';
 
 interface GatewayContext extends BaseContext {
@@ -40,15 +41,17 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
   });
+  const limits = queryLimits<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limits.validationRules,
     introspection: true,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: errorFormatter({
       isProduction: config.isProduction,
       onInternal: (error) => log.error({ err: error }, 'internal error'),
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   return startHttpService({
     apollo,

@@ -90,3 +90,18 @@ describe('one query through the gateway', () => {
     expect(data).toEqual({ enterprise: null, vacancy: null });
   });
 });
+
+describe('gateway query limits', () => {
+  it('answers a query nested beyond the depth limit with LIMIT_EXCEEDED, before any subgraph runs', async () => {
+    const nested = 'region { enterprises(first: 1) { edges { node { '.repeat(4) + 'name' + ' } } } }'.repeat(4);
+    const response = await federation.query(`{ regions { ${nested} } }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it('answers too many aliases with LIMIT_EXCEEDED', async () => {
+    const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: regions { code }`).join(' ');
+    const response = await federation.query(`{ ${aliases} }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'aliases' });
+  });
+});

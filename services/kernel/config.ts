@@ -39,6 +39,11 @@ const configSchema = z.object({
   DEFAULT_PAGE_SIZE: positiveInt.default(50),
   MAX_RADIUS_KM: z.coerce.number().positive().default(1000),
   MAX_POLYGON_VERTICES: positiveInt.default(10_000),
+  MAX_CONTRACTS_PER_DECLARATION: positiveInt.default(10_000),
+  QUERY_MAX_DEPTH: positiveInt.default(12),
+  QUERY_MAX_ALIASES: positiveInt.default(30),
+  QUERY_MAX_COST: positiveInt.default(20_000),
+  QUERY_MAX_TOKENS: positiveInt.default(5_000),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -94,8 +94,11 @@ const PUBLIC_CODES = new Set<string>([
 
 export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    // Apollo files every validation-rule error under GRAPHQL_VALIDATION_FAILED; the gateway's
+    // query limits mark theirs so clients get the contract's LIMIT_EXCEEDED.
+    const code = formatted.extensions?.limit ? 'LIMIT_EXCEEDED' : formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: options.isProduction ? extensions : formatted.extensions };
     }
