@@ -1,0 +1,86 @@
+import { classRank, type WorkingConditionsClass } from './working-conditions.js';
+
+/** Money facts of one calendar year, in tenge — domain.md §6. */
+export interface MoneyFacts {
+  readonly year: number;
+  /** Monthly calculation index (MCI), the unit fines and subsidies are expressed in. */
+  readonly mciTenge: number;
+  readonly minimumWageTenge: number;
+  readonly subsistenceMinimumTenge: number;
+  readonly medianWageTenge: number;
+  /** The survey year the median comes from; earlier than `year` when that year's survey is not published yet. */
+  readonly medianWageSurveyYear: number;
+}
+
+export type ContractType = 'PERMANENT' | 'FIXED_TERM' | 'SEASONAL';
+
+export interface JobTerms {
+  readonly contractType: ContractType;
+  readonly monthlySalaryTenge: number;
+  readonly conditionsClass: WorkingConditionsClass;
+}
+
+export class UnknownYear extends Error {
+  override readonly name = 'UnknownYear';
+
+  constructor(readonly year: number) {
+    super(`no money facts for the year ${year}`);
+  }
+}
+
+/** domain.md §6 (confirmed): MCI, minimum wage and subsistence minimum per year. */
+export const YEARLY_THRESHOLDS: Readonly<Record<number, { readonly mciTenge: number; readonly minimumWageTenge: number; readonly subsistenceMinimumTenge: number }>> = {
+  2024: { mciTenge: 3_692, minimumWageTenge: 85_000, subsistenceMinimumTenge: 43_407 },
+  2025: { mciTenge: 3_932, minimumWageTenge: 85_000, subsistenceMinimumTenge: 46_228 },
+  2026: { mciTenge: 4_325, minimumWageTenge: 85_000, subsistenceMinimumTenge: 50_851 },
+};
+
+/** domain.md §6 (confirmed): national median wage from the statistics bureau's April survey. */
+export const NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR: Readonly<Record<number, number>> = {
+  2024: 285_677,
+  2025: 317_512,
+};
+
+/** domain.md §6: a full-time week; part-time thresholds are scaled against it. */
+export const FULL_TIME_WEEKLY_HOURS = 40;
+
+/**
+ * The facts of `year`; throws `UnknownYear` outside the table. A year whose median survey is not
+ * published yet (2026) takes the latest earlier survey, as domain.md §6 says to use the latest
+ * year's median.
+ */
+export function moneyFactsFor(year: number): MoneyFacts {
+  const thresholds = YEARLY_THRESHOLDS[year];
+  if (thresholds === undefined) throw new UnknownYear(year);
+  const medianWageSurveyYear = Math.max(...Object.keys(NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR).map(Number).filter((y) => y <= year));
+  const medianWageTenge = NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR[medianWageSurveyYear];
+  if (medianWageTenge === undefined) throw new UnknownYear(year);
+  return { year, ...thresholds, medianWageTenge, medianWageSurveyYear };
+}
+
+/** domain.md §6 (model): a permanent contract paying at least the year's median on a workplace of class 1 or 2. */
+export function isQualityJob(job: JobTerms, year: number): boolean {
+  return (
+    job.contractType === 'PERMANENT' &&
+    job.monthlySalaryTenge >= moneyFactsFor(year).medianWageTenge &&
+    classRank(job.conditionsClass) <= classRank('ACCEPTABLE_2')
+  );
+}
+
+/**
+ * domain.md §6: a salary below the minimum wage for full time is bad input. For part time the
+ * minimum is scaled by weeklyHours / fullTimeWeeklyHours (our choice: the law sets the minimum
+ * for a full month of normal hours); hours above full time do not raise it, since overtime is
+ * paid on top of the salary. Pass `fullTimeWeeklyHours` 36 for a workplace on the statutory
+ * shortened week of harmful work (domain.md §4): 36 hours there is full time, not part time.
+ */
+export function isBelowMinimumWage(
+  monthlySalaryTenge: number,
+  weeklyHours: number,
+  year: number,
+  fullTimeWeeklyHours: number = FULL_TIME_WEEKLY_HOURS,
+): boolean {
+  if (!(weeklyHours > 0) || !(fullTimeWeeklyHours > 0)) throw new RangeError('weekly hours must be positive');
+  const shareOfFullTime = Math.min(weeklyHours / fullTimeWeeklyHours, 1);
+  return monthlySalaryTenge < moneyFactsFor(year).minimumWageTenge * shareOfFullTime;
+}
