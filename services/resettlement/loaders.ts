@@ -1,0 +1,42 @@
+import type { EntityManager } from '../kernel/db.js';
+import { groupLoader, rowLoader } from '../kernel/loaders.js';
+import type { ResettlementZone } from './entities/resettlement-zone.entity.js';
+import { latestRegionRoles, regionQuotas, type RegionQuotaRow, type RegionRoleRow } from './queries/regions.query.js';
+import { zoneQuotas, zonesByIds, zonesOfRegions, type ZoneQuotaRow } from './queries/zones.query.js';
+
+/** DataLoader keys are strings; a yearly figure is keyed by its owner and year together. */
+export const yearKey = (owner: string, year: number): string => `${owner}|${year}`;
+
+function parseYearKey(key: string): { owner: string; year: number } {
+  const separator = key.lastIndexOf('|');
+  return { owner: key.slice(0, separator), year: Number(key.slice(separator + 1)) };
+}
+
+export function createResettlementLoaders(em: EntityManager) {
+  return {
+    zoneById: rowLoader<string, ResettlementZone>(
+      (ids) => zonesByIds(em, ids),
+      (zone) => zone.id,
+    ),
+    zonesByRegion: groupLoader<string, ResettlementZone>(
+      (codes) => zonesOfRegions(em, codes),
+      (zone) => zone.regionCode,
+    ),
+    /** Keyed by `yearKey(zoneId, year)`: aliases asking for different years still share one statement. */
+    zoneQuota: rowLoader<string, ZoneQuotaRow>(
+      (keys) => zoneQuotas(em, keys.map(parseYearKey).map(({ owner, year }) => ({ zoneId: owner, year }))),
+      (row) => yearKey(row.zoneId, row.year),
+    ),
+    regionRole: rowLoader<string, RegionRoleRow>(
+      (codes) => latestRegionRoles(em, codes),
+      (row) => row.regionCode,
+    ),
+    /** Keyed by `yearKey(regionCode, year)`. */
+    regionQuota: rowLoader<string, RegionQuotaRow>(
+      (keys) => regionQuotas(em, keys.map(parseYearKey).map(({ owner, year }) => ({ regionCode: owner, year }))),
+      (row) => yearKey(row.regionCode, row.year),
+    ),
+  };
+}
+
+export type ResettlementLoaders = ReturnType<typeof createResettlementLoaders>;

@@ -1,0 +1,90 @@
+import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
+import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import { isUuid } from './uuid.js';
+
+export interface ZoneSearch {
+  area: ParsedArea | null;
+  regionCode: string | null;
+  /** Only zones with a quota for this year. */
+  year: number | null;
+  /** With `year`: true keeps zones with free families left that year, false keeps zones whose quota is used up. */
+  withFreeQuota: boolean | null;
+  limit: number;
+}
+
+const ZONE_COLUMNS = `z.id, z.name, z.region_code, z.kato_code, ST_AsGeoJSON(z.center) as center,
+                      ST_AsGeoJSON(z.area) as area, z.housing_offered`;
+
+/**
+ * Zones matching every given condition, by region then name. A zone is in the searched area when
+ * its area intersects it (a radius search: any part of the zone within radiusKm of the point);
+ * the kernel's area predicate is applied to the zone polygon in place of a point.
+ */
+export async function searchZones(em: EntityManager, search: ZoneSearch): Promise<ResettlementZone[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (search.area) {
+    const predicate = areaCondition(search.area, { point: 'z.area', regionCode: 'z.region_code' });
+    conditions.push(predicate.sql);
+    params.push(...predicate.params);
+  }
+  if (search.regionCode) {
+    conditions.push('z.region_code = ?');
+    params.push(search.regionCode);
+  }
+  if (search.year !== null) {
+    const free = search.withFreeQuota === null ? '' : search.withFreeQuota ? 'and q.free_families > 0' : 'and q.free_families = 0';
+    conditions.push(`exists (select 1 from resettlement.zone_quota_status q where q.zone_id = z.id and q.year = ? ${free})`);
+    params.push(search.year);
+  }
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select ${ZONE_COLUMNS}
+       from resettlement.resettlement_zone z
+      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+      order by z.region_code, z.name, z.id
+      limit ?`,
+    [...params, search.limit],
+  );
+  return rows.map((row) => em.map(ResettlementZone, row));
+}
+
+/** Zones by id for reference resolution; an id that is not a UUID simply matches nothing. */
+export function zonesByIds(em: EntityManager, ids: readonly string[]): Promise<ResettlementZone[]> {
+  const valid = ids.filter((id) => isUuid(id));
+  if (valid.length === 0) return Promise.resolve([]);
+  return em.find(ResettlementZone, { id: { $in: valid } });
+}
+
+export function zonesOfRegions(em: EntityManager, regionCodes: readonly string[]): Promise<ResettlementZone[]> {
+  return em.find(ResettlementZone, { regionCode: { $in: [...regionCodes] } }, { orderBy: { name: 'asc', id: 'asc' } });
+}
+
+export interface ZoneQuotaRow {
+  zoneId: string;
+  year: number;
+  families: number;
+  acceptedFamilies: number;
+  freeFamilies: number;
+}
+
+/** Quotas of (zone, year) pairs, any mix of years, in one statement. */
+export async function zoneQuotas(em: EntityManager, keys: readonly { zoneId: string; year: number }[]): Promise<ZoneQuotaRow[]> {
+  const valid = keys.filter((key) => isUuid(key.zoneId));
+  if (valid.length === 0) return [];
+  const rows = await em.getConnection().execute<
+    { zone_id: string; year: number; families: number; accepted_families: number; free_families: number }[]
+  >(
+    `select q.zone_id, q.year, q.families, q.accepted_families, q.free_families
+       from resettlement.zone_quota_status q
+       join unnest(?::uuid[], ?::int[]) as wanted (zone_id, year) on wanted.zone_id = q.zone_id and wanted.year = q.year`,
+    [pgArray(valid.map((key) => key.zoneId)), pgArray(valid.map((key) => key.year))],
+  );
+  return rows.map((row) => ({
+    zoneId: row.zone_id,
+    year: row.year,
+    families: row.families,
+    acceptedFamilies: row.accepted_families,
+    freeFamilies: row.free_families,
+  }));
+}

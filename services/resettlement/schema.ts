@@ -1,0 +1,37 @@
+import type { RequestContext } from '../kernel/context.js';
+import { buildFederatedSchema } from '../kernel/federation.js';
+import type { SubgraphDefinition } from '../kernel/subgraph.js';
+import { ResettlementApplication } from './entities/resettlement-application.entity.js';
+import { ResettlementZone } from './entities/resettlement-zone.entity.js';
+import { createResettlementLoaders, type ResettlementLoaders } from './loaders.js';
+import { Migration20261123020000Resettlement } from './migrations/Migration20261123020000Resettlement.js';
+import { ApplicationResolver } from './resolvers/application.resolver.js';
+import { RegionResettlementResolver } from './resolvers/region.resolver.js';
+import { ZoneResolver } from './resolvers/zone.resolver.js';
+import { resettlementSeed } from './seed/resettlement.seed.js';
+
+export function buildResettlementSchema() {
+  return buildFederatedSchema({
+    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver],
+    referenceResolvers: {
+      // The whole card, `area` included: vacancies reads it through `@requires(fields: "area")`.
+      ResettlementZone: {
+        __resolveReference: (reference: { id: string }, ctx: RequestContext<ResettlementLoaders>) =>
+          ctx.loaders.zoneById.load(reference.id),
+      },
+    },
+  });
+}
+
+export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
+  name: 'resettlement',
+  defaultPort: 4004,
+  database: {
+    schema: 'resettlement',
+    entities: [ResettlementZone, ResettlementApplication],
+    migrations: [Migration20261123020000Resettlement],
+  },
+  buildSchema: buildResettlementSchema,
+  createLoaders: createResettlementLoaders,
+  seed: resettlementSeed,
+};

@@ -1,0 +1,134 @@
+import { bulkInsert } from '../../kernel/seed/bulk-insert.js';
+import { createRandom, loadSettlements } from '../../kernel/seed/demo-world.js';
+import type { SubgraphSeed } from '../../kernel/seed/seed.js';
+import { DEMO_YEAR, demoResettlement, expectedDemoRows, type DemoApplication, type DemoZone, type RegionResettlementRow } from './demo-resettlement.js';
+
+const POINT = 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography';
+
+/** Columns written as they come in. */
+const asIs = (input: Record<string, string>) => Object.fromEntries(Object.keys(input).map((column) => [column, column]));
+
+const REGION_INPUT = { region_code: 'text', year: 'int', role: 'text', kandas_persons: 'int', resettler_persons: 'int' };
+const QUOTA_INPUT = { zone_id: 'uuid', year: 'int', families: 'int' };
+const APPLICATION_INPUT = {
+  id: 'uuid',
+  zone_id: 'uuid',
+  year: 'int',
+  status: 'text',
+  from_kato_code: 'text',
+  from_region_code: 'text',
+  applicant_iin: 'text',
+  family_members: 'int',
+  able_bodied_members: 'int',
+  relocation_subsidy_tenge: 'int',
+  monthly_rent_subsidy_tenge: 'int',
+  created_at: 'timestamptz',
+  decided_at: 'timestamptz',
+  reason: 'text',
+};
+
+/**
+ * The regions' resettlement facts and the demo zones, quotas and applications. Their number
+ * follows the regional quotas, not the requested benchmark size: only the seed number matters.
+ */
+export const resettlementSeed: SubgraphSeed = {
+  tables: [
+    'resettlement.resettlement_zone',
+    'resettlement.zone_quota',
+    'resettlement.resettlement_application',
+    'resettlement.region_resettlement',
+  ],
+  expectedRows: expectedDemoRows,
+  run: async (em, options, onRows) => {
+    const world = demoResettlement(createRandom(options.seed), await loadSettlements());
+    const regions = await bulkInsert<RegionResettlementRow>(
+      em,
+      {
+        table: 'resettlement.region_resettlement',
+        input: REGION_INPUT,
+        output: asIs(REGION_INPUT),
+        values: (row) => ({
+          region_code: row.regionCode,
+          year: row.year,
+          role: row.role,
+          kandas_persons: row.kandasPersons,
+          resettler_persons: row.resettlerPersons,
+        }),
+      },
+      world.regions,
+      onRows,
+    );
+    const zones = await bulkInsert<DemoZone>(
+      em,
+      {
+        table: 'resettlement.resettlement_zone',
+        input: { id: 'uuid', name: 'text', region_code: 'text', kato_code: 'text', lat: 'float8', lon: 'float8', radius_metres: 'float8', housing_offered: 'int' },
+        output: {
+          id: 'id',
+          name: 'name',
+          region_code: 'region_code',
+          kato_code: 'kato_code',
+          center: POINT,
+          // A geodesic buffer: the radius is in metres on the ground at any latitude.
+          area: `ST_Multi(ST_Buffer(${POINT}, radius_metres)::geometry)`,
+          housing_offered: 'housing_offered',
+        },
+        values: (zone) => ({
+          id: zone.id,
+          name: zone.name,
+          region_code: zone.regionCode,
+          kato_code: zone.katoCode,
+          lat: zone.lat,
+          lon: zone.lon,
+          radius_metres: zone.radiusMetres,
+          housing_offered: zone.housingOffered,
+        }),
+      },
+      world.zones,
+      onRows,
+    );
+    const quotas = await bulkInsert<DemoZone>(
+      em,
+      {
+        table: 'resettlement.zone_quota',
+        input: QUOTA_INPUT,
+        output: asIs(QUOTA_INPUT),
+        values: (zone) => ({ zone_id: zone.id, year: DEMO_YEAR, families: zone.families }),
+      },
+      world.zones,
+      onRows,
+    );
+    const applications = await bulkInsert<DemoApplication>(
+      em,
+      {
+        table: 'resettlement.resettlement_application',
+        input: APPLICATION_INPUT,
+        output: asIs(APPLICATION_INPUT),
+        values: (application) => ({
+          id: application.id,
+          zone_id: application.zoneId,
+          year: application.year,
+          status: application.status,
+          from_kato_code: application.fromKatoCode,
+          from_region_code: application.fromRegionCode,
+          applicant_iin: application.applicantIin,
+          family_members: application.familyMembers,
+          able_bodied_members: application.ableBodiedMembers,
+          relocation_subsidy_tenge: application.relocationSubsidyTenge,
+          monthly_rent_subsidy_tenge: application.monthlyRentSubsidyTenge,
+          created_at: application.createdAt,
+          decided_at: application.decidedAt,
+          reason: application.reason,
+        }),
+      },
+      world.applications,
+      onRows,
+    );
+    return {
+      'resettlement.region_resettlement': regions,
+      'resettlement.resettlement_zone': zones,
+      'resettlement.zone_quota': quotas,
+      'resettlement.resettlement_application': applications,
+    };
+  },
+};
