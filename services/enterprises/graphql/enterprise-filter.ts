@@ -1,0 +1,70 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { BadInput } from '../../kernel/errors.js';
+import type { SqlFragment } from '../../kernel/geo/area.js';
+import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
+import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { overdueCutoff } from '../domain/assessment-schedule.js';
+
+@InputType({ description: 'Conditions on the enterprise card; all given ones must hold.' })
+export class EnterpriseFilter {
+  @Field(() => ConditionsClassEnum, { nullable: true, description: 'Hazard class at least this bad.' })
+  minHazardClass?: WorkingConditionsClass | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: at least one worker eligible for the special payment; false: none.' })
+  specialPaymentEligible?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'OKED code starts with these digits, e.g. "05" coal mining, "24" basic metals.' })
+  okedPrefix?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  assessmentOverdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name (1–100 characters).' })
+  nameContains?: string | null;
+}
+
+export enum EnterpriseOrder {
+  DISTANCE = 'DISTANCE',
+  NAME = 'NAME',
+  HAZARD_DESC = 'HAZARD_DESC',
+  HEADCOUNT_DESC = 'HEADCOUNT_DESC',
+}
+registerEnumType(EnterpriseOrder, {
+  name: 'EnterpriseOrder',
+  description: 'DISTANCE: nearest first (needs area.near); NAME (default); HAZARD_DESC: worst class first; HEADCOUNT_DESC: largest first. Ties by id.',
+});
+
+const MAX_NAME_FRAGMENT = 100;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Validates the filter (before any SQL) into bound predicates on `enterprises.enterprise e`. */
+export function filterConditions(filter: EnterpriseFilter | null | undefined, today: string, argument = 'filter'): SqlFragment[] {
+  if (!filter) return [];
+  const conditions: SqlFragment[] = [];
+  if (filter.minHazardClass) conditions.push({ sql: 'e.hazard_rank >= ?', params: [classRank(filter.minHazardClass)] });
+  if (filter.specialPaymentEligible === true) conditions.push({ sql: 'e.special_payment_eligible_workers > 0', params: [] });
+  if (filter.specialPaymentEligible === false) conditions.push({ sql: 'e.special_payment_eligible_workers = 0', params: [] });
+  if (filter.okedPrefix !== undefined && filter.okedPrefix !== null) {
+    if (!/^\d{1,5}$/.test(filter.okedPrefix)) throw new BadInput(`${argument}.okedPrefix`, 'must be 1 to 5 digits of an OKED code');
+    conditions.push({ sql: 'e.oked_code like ?', params: [`${filter.okedPrefix}%`] });
+  }
+  if (filter.assessmentOverdue === true || filter.assessmentOverdue === false) {
+    const cutoff = overdueCutoff(today);
+    conditions.push(
+      filter.assessmentOverdue
+        ? { sql: '(e.last_assessment_date is null or e.last_assessment_date < ?::date)', params: [cutoff] }
+        : { sql: 'e.last_assessment_date >= ?::date', params: [cutoff] },
+    );
+  }
+  if (filter.nameContains !== undefined && filter.nameContains !== null) {
+    const fragment = filter.nameContains.trim();
+    if (fragment.length === 0 || fragment.length > MAX_NAME_FRAGMENT) {
+      throw new BadInput(`${argument}.nameContains`, `must have 1 to ${MAX_NAME_FRAGMENT} characters`);
+    }
+    conditions.push({ sql: "e.name ilike ? escape '\\'", params: [`%${escapeLike(fragment)}%`] });
+  }
+  return conditions;
+}

@@ -1,0 +1,158 @@
+import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { isQualityJob } from '../../kernel/domain/money.js';
+import { parseIsoDate } from '../../kernel/domain/identifiers.js';
+import { classRank, isHarmful, worstClass } from '../../kernel/domain/working-conditions.js';
+import { classOfRank } from '../domain/class-rank.js';
+import { estimateMonthlyPayment } from '../domain/special-payment.js';
+import type { DeclaredContractType } from '../entities/employment-contract.entity.js';
+
+interface CurrentWorkplaceRow {
+  enterprise_id: string;
+  code: string;
+  class_rank: number;
+  workers: number;
+  assessed_on: string;
+}
+
+interface ActiveContractRow {
+  enterprise_id: string;
+  iin: string;
+  workplace_code: string | null;
+  contract_type: DeclaredContractType;
+  monthly_salary_tenge: number;
+  start_date: string;
+}
+
+interface EnterpriseFigures {
+  headcount: number;
+  qualityJobs: number;
+  hazardRank: number;
+  workersInHarmfulConditions: number;
+  eligibleWorkers: number;
+  monthlyTotalTenge: number;
+  lastAssessmentDate: string | null;
+}
+
+/** The latest assessment of every workplace is its current one (domain.md §4). */
+export const CURRENT_WORKPLACES_SQL = `
+  select distinct on (enterprise_id, code) id, enterprise_id, code, title, occupation_code, class_rank, workers,
+         assessed_on::text as assessed_on
+    from enterprises.workplace_assessment
+   where enterprise_id = any(?::uuid[])
+   order by enterprise_id, code, assessed_on desc`;
+
+function figuresOf(workplaces: CurrentWorkplaceRow[], contracts: ActiveContractRow[], asOf: string): EnterpriseFigures {
+  const year = parseIsoDate(asOf).year;
+  const classByWorkplace = new Map(workplaces.map((workplace) => [workplace.code, classOfRank(workplace.class_rank)]));
+  const hazardClass = worstClass([...classByWorkplace.values()]);
+  const figures: EnterpriseFigures = {
+    headcount: contracts.length,
+    qualityJobs: 0,
+    hazardRank: hazardClass === null ? -1 : classRank(hazardClass),
+    workersInHarmfulConditions: workplaces
+      .filter((workplace) => isHarmful(classOfRank(workplace.class_rank)))
+      .reduce((sum, workplace) => sum + workplace.workers, 0),
+    eligibleWorkers: 0,
+    monthlyTotalTenge: 0,
+    lastAssessmentDate: workplaces.reduce<string | null>((last, w) => (last === null || w.assessed_on > last ? w.assessed_on : last), null),
+  };
+  for (const contract of contracts) {
+    // A contract on a workplace without a current assessment has no known class: it counts
+    // neither as a quality job nor as harmful service.
+    const conditionsClass = contract.workplace_code ? classByWorkplace.get(contract.workplace_code) : undefined;
+    if (conditionsClass && isQualityJob({ contractType: contract.contract_type, monthlySalaryTenge: contract.monthly_salary_tenge, conditionsClass }, year)) {
+      figures.qualityJobs += 1;
+    }
+    const payment = estimateMonthlyPayment(
+      {
+        iin: contract.iin,
+        monthlySalaryTenge: contract.monthly_salary_tenge,
+        contractStart: contract.start_date,
+        workplaceIsHarmful: conditionsClass !== undefined && isHarmful(conditionsClass),
+      },
+      asOf,
+    );
+    if (payment !== null) {
+      figures.eligibleWorkers += 1;
+      figures.monthlyTotalTenge += payment;
+    }
+  }
+  return figures;
+}
+
+function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/**
+ * THE one writer of the card's summary columns. Callers run it inside the transaction that
+ * changed an enterprise's assessments or contracts, so the card is never out of step with them.
+ * Three statements for any number of enterprises: current workplaces, active contracts, update.
+ */
+export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseIds: readonly string[], asOf: string): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  const connection = em.getConnection();
+  const context = em.getTransactionContext();
+  const ids = pgArray(enterpriseIds);
+  const workplaces = await connection.execute<CurrentWorkplaceRow[]>(CURRENT_WORKPLACES_SQL, [ids], 'all', context);
+  const contracts = await connection.execute<ActiveContractRow[]>(
+    `select enterprise_id, iin, workplace_code, contract_type, monthly_salary_tenge, start_date::text as start_date
+       from enterprises.employment_contract
+      where enterprise_id = any(?::uuid[]) and start_date <= ?::date and (end_date is null or end_date >= ?::date)`,
+    [ids, asOf, asOf],
+    'all',
+    context,
+  );
+  const columns = {
+    headcount: [] as number[],
+    qualityJobs: [] as number[],
+    hazardRank: [] as number[],
+    harmful: [] as number[],
+    eligible: [] as number[],
+    total: [] as number[],
+    lastAssessment: [] as string[],
+  };
+  const workplacesOf = groupBy(workplaces, (row) => row.enterprise_id);
+  const contractsOf = groupBy(contracts, (row) => row.enterprise_id);
+  for (const id of enterpriseIds) {
+    const figures = figuresOf(workplacesOf.get(id) ?? [], contractsOf.get(id) ?? [], asOf);
+    columns.headcount.push(figures.headcount);
+    columns.qualityJobs.push(figures.qualityJobs);
+    columns.hazardRank.push(figures.hazardRank);
+    columns.harmful.push(figures.workersInHarmfulConditions);
+    columns.eligible.push(figures.eligibleWorkers);
+    columns.total.push(figures.monthlyTotalTenge);
+    // pgArray has no NULL element; '' travels as text and becomes null in SQL.
+    columns.lastAssessment.push(figures.lastAssessmentDate ?? '');
+  }
+  await connection.execute(
+    `update enterprises.enterprise e
+        set headcount = f.headcount, quality_jobs = f.quality_jobs, hazard_rank = f.hazard_rank,
+            workers_in_harmful_conditions = f.harmful, special_payment_eligible_workers = f.eligible,
+            special_payment_monthly_total_tenge = f.total, last_assessment_date = nullif(f.last_assessment, '')::date,
+            figures_as_of = ?::date
+       from unnest(?::uuid[], ?::int[], ?::int[], ?::smallint[], ?::int[], ?::int[], ?::bigint[], ?::text[])
+            as f(id, headcount, quality_jobs, hazard_rank, harmful, eligible, total, last_assessment)
+      where e.id = f.id`,
+    [
+      asOf,
+      ids,
+      pgArray(columns.headcount),
+      pgArray(columns.qualityJobs),
+      pgArray(columns.hazardRank),
+      pgArray(columns.harmful),
+      pgArray(columns.eligible),
+      pgArray(columns.total),
+      pgArray(columns.lastAssessment),
+    ],
+    'run',
+    context,
+  );
+}

@@ -1,0 +1,96 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../kernel/context.js';
+import { isValidBin } from '../../kernel/domain/identifiers.js';
+import { isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
+import { BadInput } from '../../kernel/errors.js';
+import { AreaInput, parseArea } from '../../kernel/geo/area.js';
+import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
+import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { pageRequest, type Connection } from '../../kernel/pagination.js';
+import { todayInKazakhstan } from '../domain/assessment-schedule.js';
+import { Enterprise } from '../entities/enterprise.entity.js';
+import { Inspection } from '../entities/inspection.entity.js';
+import { Region } from '../entities/region.stub.js';
+import { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
+import { SpecialPaymentSummary } from '../graphql/card-types.js';
+import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
+import { EnterpriseFilter, EnterpriseOrder, filterConditions as filterConditionsOf } from '../graphql/enterprise-filter.js';
+import type { EnterpriseLoaders } from '../loaders.js';
+import { isUuid, searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
+import { classOfRank } from '../domain/class-rank.js';
+import { areaPredicates } from './search-arguments.js';
+
+type Context = RequestContext<EnterpriseLoaders>;
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, { nullable: true, description: 'null when no enterprise has this id.' })
+  enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    if (!isUuid(id)) throw new BadInput('id', 'must be a UUID');
+    return ctx.loaders.enterpriseById.load(id.toLowerCase());
+  }
+
+  @Query(() => Enterprise, { nullable: true, description: 'null when no enterprise has this BIN.' })
+  enterpriseByBin(@Arg('bin', () => String) bin: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    if (!isValidBin(bin)) throw new BadInput('bin', 'must be a 12-digit BIN with a valid check digit');
+    return ctx.loaders.enterpriseByBin.load(bin);
+  }
+
+  @Query(() => EnterpriseConnection, {
+    description: 'Enterprises in an area (or everywhere) matching the filter; edge.distanceKm is set when area.near is.',
+  })
+  async enterprises(
+    @Arg('area', () => AreaInput, { nullable: true }) areaInput: AreaInput | null,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true }) orderBy: EnterpriseOrder | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Enterprise>> {
+    const filterConditions = filterConditionsOf(filter, todayInKazakhstan());
+    const page = pageRequest(first, after);
+    const order = orderBy ?? EnterpriseOrder.NAME;
+    const area = parseArea(areaInput);
+    validateSearch({ area, order, page });
+    const areaConditions = await areaPredicates(ctx.em, area);
+    return searchEnterprises(ctx.em, { area, areaConditions, filterConditions, order, page });
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() enterprise: Enterprise): Region {
+    return { code: enterprise.regionCode };
+  }
+
+  @FieldResolver(() => ConditionsClassEnum, {
+    nullable: true,
+    description: 'Worst class among the current workplace assessments (model, domain.md §4); null while the enterprise has never been assessed.',
+  })
+  hazardClass(@Root() enterprise: Enterprise): WorkingConditionsClass | null {
+    return enterprise.hazardRank < 0 ? null : classOfRank(enterprise.hazardRank);
+  }
+
+  @FieldResolver(() => SpecialPaymentSummary)
+  specialPayment(@Root() enterprise: Enterprise): SpecialPaymentSummary {
+    return {
+      eligibleWorkers: enterprise.specialPaymentEligibleWorkers,
+      monthlyTotalTenge: enterprise.specialPaymentMonthlyTotalTenge,
+    };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'No workplace assessment within the last 5 years (Labour Code periodic attestation), or none at all.',
+  })
+  assessmentOverdue(@Root() enterprise: Enterprise): boolean {
+    return isAssessmentOverdue(enterprise.lastAssessmentDate, todayInKazakhstan());
+  }
+
+  @FieldResolver(() => [WorkplaceAssessment], { description: 'Current workplace assessments.' })
+  workplaces(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<WorkplaceAssessment[]> {
+    return ctx.loaders.workplacesByEnterprise.load(enterprise.id);
+  }
+
+  @FieldResolver(() => [Inspection], { description: 'Labour inspections, latest first.' })
+  inspections(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Inspection[]> {
+    return ctx.loaders.inspectionsByEnterprise.load(enterprise.id);
+  }
+}

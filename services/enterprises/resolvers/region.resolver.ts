@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../kernel/context.js';
+import { pageRequest, type Connection } from '../../kernel/pagination.js';
+import { todayInKazakhstan } from '../domain/assessment-schedule.js';
+import type { Enterprise } from '../entities/enterprise.entity.js';
+import { Region } from '../entities/region.stub.js';
+import { HazardSummary } from '../graphql/card-types.js';
+import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
+import { EnterpriseFilter, EnterpriseOrder, filterConditions } from '../graphql/enterprise-filter.js';
+import type { EnterpriseLoaders } from '../loaders.js';
+import { validateSearch } from '../queries/enterprises.query.js';
+
+type Context = RequestContext<EnterpriseLoaders>;
+
+@Resolver(() => Region)
+export class RegionEnterprisesResolver {
+  @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in the region (by KATO code), by name.' })
+  enterprises(
+    @Root() region: Region,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Enterprise>> {
+    const conditions = filterConditions(filter, todayInKazakhstan());
+    const page = pageRequest(first, after);
+    validateSearch({ area: null, order: EnterpriseOrder.NAME, page });
+    return ctx.loaders.enterprisesOfRegion(conditions, page).load(region.code);
+  }
+
+  @FieldResolver(() => HazardSummary)
+  hazardSummary(@Root() region: Region, @Ctx() ctx: Context): Promise<HazardSummary> {
+    return ctx.loaders.hazardSummaryByRegion.load(region.code);
+  }
+}

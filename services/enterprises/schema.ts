@@ -1,0 +1,43 @@
+import type { RequestContext } from '../kernel/context.js';
+import { buildFederatedSchema } from '../kernel/federation.js';
+import type { SubgraphDefinition } from '../kernel/subgraph.js';
+import { EmploymentContract } from './entities/employment-contract.entity.js';
+import { Enterprise } from './entities/enterprise.entity.js';
+import { Inspection } from './entities/inspection.entity.js';
+import { WorkplaceAssessment } from './entities/workplace-assessment.entity.js';
+import { createEnterpriseLoaders, type EnterpriseLoaders } from './loaders.js';
+import { Migration20261123010000Enterprises } from './migrations/Migration20261123010000Enterprises.js';
+import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
+import { HazardReportResolver } from './resolvers/hazard-report.resolver.js';
+import { RegionEnterprisesResolver } from './resolvers/region.resolver.js';
+import { enterprisesSeed } from './seed/enterprises.seed.js';
+
+type Context = RequestContext<EnterpriseLoaders>;
+
+export function buildEnterprisesSchema() {
+  return buildFederatedSchema({
+    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver],
+    referenceResolvers: {
+      // Either key may arrive; both go through a per-request DataLoader (one statement per batch).
+      Enterprise: {
+        __resolveReference: (reference: { id?: string; bin?: string }, ctx: Context) =>
+          reference.id !== undefined
+            ? ctx.loaders.enterpriseById.load(reference.id.toLowerCase())
+            : ctx.loaders.enterpriseByBin.load(reference.bin ?? ''),
+      },
+    },
+  });
+}
+
+export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
+  name: 'enterprises',
+  defaultPort: 4002,
+  database: {
+    schema: 'enterprises',
+    entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract],
+    migrations: [Migration20261123010000Enterprises],
+  },
+  buildSchema: buildEnterprisesSchema,
+  createLoaders: createEnterpriseLoaders,
+  seed: enterprisesSeed,
+};
