@@ -1,0 +1,41 @@
+import { isQualityJob, moneyFactsFor, YEARLY_THRESHOLDS, type ContractType } from '../../kernel/domain/money.js';
+import { classRank, WORKING_CONDITIONS_CLASSES, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days a vacancy has been (or was) open: until it was closed, else until now. */
+export function openDaysOf(postedAt: Date, closedAt: Date | null, now: Date = new Date()): number {
+  return Math.max(0, Math.floor(((closedAt ?? now).getTime() - postedAt.getTime()) / DAY_MS));
+}
+
+/**
+ * A vacancy is judged against the median of the current year, as a job seeker would read it
+ * today. The money table is extended once a year; until then the latest year in it stands, so
+ * the first of January never turns every query into an error.
+ */
+export function qualityJobYear(now: Date = new Date()): number {
+  return Math.min(now.getUTCFullYear(), Math.max(...Object.keys(YEARLY_THRESHOLDS).map(Number)));
+}
+
+export interface VacancyTerms {
+  employmentType: ContractType;
+  salaryMinTenge: number;
+  conditionsClass: WorkingConditionsClass;
+}
+
+/** domain.md §6 (model), on the salary the employer guarantees: the minimum of the offered range. */
+export function isQualityVacancy(terms: VacancyTerms, now: Date = new Date()): boolean {
+  return isQualityJob(
+    { contractType: terms.employmentType, monthlySalaryTenge: terms.salaryMinTenge, conditionsClass: terms.conditionsClass },
+    qualityJobYear(now),
+  );
+}
+
+/** The same rule as `isQualityVacancy`, in the terms SQL needs to filter by it (see qualityCondition). */
+export function qualityJobThresholds(now: Date = new Date()) {
+  return {
+    employmentType: 'PERMANENT' as const satisfies ContractType,
+    minSalaryTenge: moneyFactsFor(qualityJobYear(now)).medianWageTenge,
+    classes: WORKING_CONDITIONS_CLASSES.filter((c) => classRank(c) <= classRank('ACCEPTABLE_2')),
+  };
+}

@@ -1,0 +1,129 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '../kernel/db.js';
+import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
+import { rowLoader } from '../kernel/loaders.js';
+import type { Connection, PageRequest } from '../kernel/pagination.js';
+import type { StaffingShortage } from './entities/staffing-shortage.js';
+import type { Vacancy } from './entities/vacancy.entity.js';
+import { ShortageGrouping, type VacancyStatus } from './graphql/enums.js';
+import { isUuid } from './graphql/uuid.js';
+import type { ParsedVacancyFilter } from './graphql/vacancy-filter.js';
+import { NEWEST_FIRST } from './queries/ordering.js';
+import { staffingShortages } from './queries/shortages.query.js';
+import {
+  filterConditions,
+  pageConnection,
+  statusIs,
+  vacanciesByIds,
+  vacancyCountsByParent,
+  vacancyPagesByParent,
+  type PageRow,
+  type VacancyParent,
+} from './queries/vacancies.query.js';
+import { vacanciesNearAreas, type NearAreasRequest } from './queries/zones.query.js';
+
+/** Which vacancies of a parent a list shows: its status and filter. */
+export interface ParentList {
+  parent: VacancyParent;
+  status: VacancyStatus;
+  filter: ParsedVacancyFilter;
+}
+
+export interface ZoneReference {
+  id: string;
+  area: GeoJsonGeometry | string;
+}
+
+/** Enterprise.staffingShortage uses the default threshold of Query.staffingShortages. */
+export const DEFAULT_SHORTAGE_MIN_OPEN_DAYS = 30;
+
+/**
+ * One DataLoader per distinct set of arguments: fields asked with the same arguments for many
+ * parents (the usual case) share one batch and one statement.
+ */
+function perArguments<Args, Loader>(create: (args: Args) => Loader): (args: Args) => Loader {
+  const loaders = new Map<string, Loader>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = create(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+function listConditions(list: ParentList) {
+  return [statusIs(list.status), ...filterConditions(list.filter)];
+}
+
+export function createVacancyLoaders(em: EntityManager) {
+  const counts = perArguments(
+    (list: ParentList) =>
+      new DataLoader<string, number>(async (keys) => {
+        const totals = await vacancyCountsByParent(em, { parent: list.parent, conditions: listConditions(list) }, keys);
+        return keys.map((key) => totals.get(key) ?? 0);
+      }),
+  );
+  const pages = perArguments(
+    ({ list, page }: { list: ParentList; page: PageRequest }) =>
+      new DataLoader<string, PageRow[]>(async (keys) => {
+        const byParent = await vacancyPagesByParent(
+          em,
+          { parent: list.parent, conditions: listConditions(list), ordering: NEWEST_FIRST, page },
+          keys,
+        );
+        return keys.map((key) => byParent.get(key) ?? []);
+      }),
+  );
+  const nearZones = perArguments(
+    (request: NearAreasRequest) =>
+      new DataLoader<ZoneReference, Connection<Vacancy>, string>(
+        async (zones) =>
+          vacanciesNearAreas(
+            em,
+            request,
+            zones.map((zone) => (typeof zone.area === 'string' ? zone.area : JSON.stringify(zone.area))),
+          ),
+        { cacheKeyFn: (zone) => zone.id },
+      ),
+  );
+
+  return {
+    vacancyById: rowLoader<string, Vacancy>(
+      // Representations may carry any string; only uuids can match a row.
+      (ids) => vacanciesByIds(em, ids.filter(isUuid)),
+      (vacancy) => vacancy.id,
+    ),
+
+    /** A parent's vacancies, newest first: one statement for the pages and one for the totals of the batch. */
+    async vacanciesOf(key: string, list: ParentList, page: PageRequest): Promise<Connection<Vacancy>> {
+      const [rows, total] = await Promise.all([pages({ list, page }).load(key), counts(list).load(key)]);
+      return pageConnection(rows, page, total);
+    },
+
+    countOf(key: string, list: ParentList): Promise<number> {
+      return counts(list).load(key);
+    },
+
+    vacanciesNearZone(zone: ZoneReference, request: NearAreasRequest): Promise<Connection<Vacancy>> {
+      return nearZones(request).load(zone);
+    },
+
+    shortageOfEnterprise: rowLoader<string, StaffingShortage>(
+      (enterpriseIds) =>
+        staffingShortages(em, {
+          area: null,
+          groupBy: ShortageGrouping.ENTERPRISE,
+          minOpenDays: DEFAULT_SHORTAGE_MIN_OPEN_DAYS,
+          occupationCode: null,
+          enterpriseIds: enterpriseIds.filter(isUuid),
+          first: enterpriseIds.length,
+        }),
+      (shortage) => shortage.enterpriseId ?? '',
+    ),
+  };
+}
+
+export type VacancyLoaders = ReturnType<typeof createVacancyLoaders>;

@@ -1,0 +1,25 @@
+import type { SqlFragment } from '../../kernel/geo/area.js';
+
+/**
+ * Concatenates SQL text and bound parameters in order, so a statement assembled from optional
+ * pieces keeps each `?` next to its value. Strings are SQL written in this folder, never input.
+ */
+export function sql(...parts: (string | SqlFragment)[]): SqlFragment {
+  return {
+    sql: parts.map((part) => (typeof part === 'string' ? part : part.sql)).join(''),
+    params: parts.flatMap((part) => (typeof part === 'string' ? [] : part.params)),
+  };
+}
+
+export function bound(text: string, ...params: unknown[]): SqlFragment {
+  return { sql: text, params };
+}
+
+export function joinSql(fragments: SqlFragment[], separator: string): SqlFragment {
+  return { sql: fragments.map((fragment) => fragment.sql).join(separator), params: fragments.flatMap((fragment) => fragment.params) };
+}
+
+/** `true` for no conditions, so callers can always write `where ${conditions}`. */
+export function allOf(conditions: SqlFragment[]): SqlFragment {
+  return conditions.length === 0 ? bound('true') : joinSql(conditions.map((condition) => sql('(', condition, ')')), ' and ');
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../kernel/context.js';
+import { pageRequest, type Connection } from '../../kernel/pagination.js';
+import { Enterprise } from '../entities/enterprise.stub.js';
+import { StaffingShortage } from '../entities/staffing-shortage.js';
+import { VacancyConnection } from '../entities/vacancy-connection.js';
+import type { Vacancy } from '../entities/vacancy.entity.js';
+import { VacancyStatusEnum } from '../graphql/enums.js';
+import { NO_FILTER } from '../graphql/vacancy-filter.js';
+import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';
+
+type Context = RequestContext<VacancyLoaders>;
+
+@Resolver(() => Enterprise)
+export class EnterpriseVacanciesResolver {
+  @FieldResolver(() => VacancyConnection, { description: 'The employer\'s vacancies of one status, newest first.' })
+  vacancies(
+    @Root() enterprise: Enterprise,
+    @Arg('status', () => VacancyStatusEnum, { nullable: true, defaultValue: VacancyStatusEnum.OPEN }) status: VacancyStatusEnum | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Vacancy>> {
+    return ctx.loaders.vacanciesOf(enterprise.id, { parent: 'enterprise', status: status ?? VacancyStatusEnum.OPEN, filter: NO_FILTER }, pageRequest(first, after));
+  }
+
+  @FieldResolver(() => Int)
+  openVacancyCount(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.countOf(enterprise.id, { parent: 'enterprise', status: 'OPEN', filter: NO_FILTER });
+  }
+
+  @FieldResolver(() => StaffingShortage, {
+    nullable: true,
+    description: `The employer's OPEN vacancies as a shortage (minOpenDays = ${DEFAULT_SHORTAGE_MIN_OPEN_DAYS}); null without any.`,
+  })
+  staffingShortage(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<StaffingShortage | null> {
+    return ctx.loaders.shortageOfEnterprise.load(enterprise.id);
+  }
+}

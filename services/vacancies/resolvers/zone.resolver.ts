@@ -1,0 +1,48 @@
+import { Arg, Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { loadConfig } from '../../kernel/config.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { BadInput } from '../../kernel/errors.js';
+import { pageRequest, type Connection } from '../../kernel/pagination.js';
+import { ResettlementZone } from '../entities/resettlement-zone.stub.js';
+import { VacancyConnection } from '../entities/vacancy-connection.js';
+import type { Vacancy } from '../entities/vacancy.entity.js';
+import { parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
+import type { VacancyLoaders } from '../loaders.js';
+
+type Context = RequestContext<VacancyLoaders>;
+
+const DEFAULT_RADIUS_KM = 30;
+const DEFAULT_PAGE = 20;
+
+function parseRadiusKm(radiusKm: number): number {
+  const max = loadConfig().MAX_RADIUS_KM;
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > max) {
+    throw new BadInput('radiusKm', `must be greater than 0 and at most ${max}`);
+  }
+  return radiusKm;
+}
+
+@Resolver(() => ResettlementZone)
+export class ZoneVacanciesResolver {
+  @FieldResolver(() => VacancyConnection, {
+    description:
+      'OPEN vacancies within radiusKm of the zone\'s area (0 < radiusKm ≤ 1000), nearest first; ' +
+      'edge.distanceKm is the distance from the area (0 inside it).',
+  })
+  @Directive('@requires(fields: "area")')
+  nearbyVacancies(
+    @Root() zone: ResettlementZone,
+    @Arg('radiusKm', () => Float, { nullable: true, defaultValue: DEFAULT_RADIUS_KM }) radiusKm: number | null,
+    @Arg('filter', () => VacancyFilter, { nullable: true }) filter: VacancyFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Vacancy>> {
+    const request = {
+      radiusMetres: parseRadiusKm(radiusKm ?? DEFAULT_RADIUS_KM) * 1000,
+      filter: parseVacancyFilter(filter),
+      page: pageRequest(first, after, DEFAULT_PAGE),
+    };
+    return ctx.loaders.vacanciesNearZone(zone, request);
+  }
+}
