@@ -57,7 +57,7 @@ export class Enterprise {
   })
   qualityJobs!: number;
 
-  /** classRank of `hazardClass`, -1 while never assessed. */
+  /** classRank of `hazardClass` (see UNASSESSED_HAZARD_CLASS for enterprises never assessed). */
   @Property({ type: 'smallint' })
   hazardRank!: number;
 

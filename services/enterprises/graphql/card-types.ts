@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { Region } from '../entities/region.stub.js';
@@ -29,7 +29,7 @@ export class ClassCount {
   workers!: number;
 }
 
-@ObjectType({ description: 'Working conditions of a region\'s enterprises; byClass leaves out enterprises never assessed.' })
+@ObjectType({ description: 'Working conditions of a region\'s enterprises, by their hazard class.' })
 export class HazardSummary {
   @Field(() => Int)
   enterprises!: number;
@@ -58,7 +58,11 @@ export class HazardousWorkPaymentFigures {
   @Field(() => Int)
   eligibleWorkers!: number;
 
-  @Field(() => Int, { description: 'Sum of the monthly special payment estimates, tenge.' })
+  @Field(() => Float, {
+    description:
+      'Sum of the monthly special payment estimates, whole tenge. A Float, unlike single amounts, because totals over ' +
+      'many enterprises pass the 32-bit range of Int (national estimates are in the billions); exact up to 2^53.',
+  })
   monthlyTotalTenge!: number;
 }
 

@@ -22,9 +22,9 @@ export class Migration20261123010000Enterprises extends Migration {
         location geography(Point, 4326) not null,
         headcount integer not null default 0 check (headcount >= 0),
         quality_jobs integer not null default 0 check (quality_jobs between 0 and headcount),
-        -- classRank of the worst current workplace class, -1 while never assessed (kept not null so
-        -- the hazard filter and the HAZARD_DESC keyset stay plain b-tree comparisons).
-        hazard_rank smallint not null default -1 check (hazard_rank between -1 and 6),
+        -- classRank of the worst current workplace class (ACCEPTABLE_2 = 1 while never assessed, see
+        -- figures.query.ts), so the hazard filter and HAZARD_DESC stay plain b-tree comparisons.
+        hazard_rank smallint not null default 1 check (hazard_rank between 0 and 6),
         workers_in_harmful_conditions integer not null default 0 check (workers_in_harmful_conditions >= 0),
         special_payment_eligible_workers integer not null default 0 check (special_payment_eligible_workers >= 0),
         special_payment_monthly_total_tenge bigint not null default 0 check (special_payment_monthly_total_tenge >= 0),

@@ -6,6 +6,13 @@ import { classOfRank } from '../domain/class-rank.js';
 import { estimateMonthlyPayment } from '../domain/special-payment.js';
 import type { DeclaredContractType } from '../entities/employment-contract.entity.js';
 
+/**
+ * The contract's `hazardClass` is never null. An enterprise without a current assessment is
+ * reported as acceptable (model) — filters, orders and summaries all see the same value — and
+ * is flagged for inspectors by `assessmentOverdue` and a null `lastAssessmentDate`.
+ */
+export const UNASSESSED_HAZARD_CLASS = 'ACCEPTABLE_2';
+
 interface CurrentWorkplaceRow {
   enterprise_id: string;
   code: string;
@@ -48,7 +55,7 @@ function figuresOf(workplaces: CurrentWorkplaceRow[], contracts: ActiveContractR
   const figures: EnterpriseFigures = {
     headcount: contracts.length,
     qualityJobs: 0,
-    hazardRank: hazardClass === null ? -1 : classRank(hazardClass),
+    hazardRank: classRank(hazardClass ?? UNASSESSED_HAZARD_CLASS),
     workersInHarmfulConditions: workplaces
       .filter((workplace) => isHarmful(classOfRank(workplace.class_rank)))
       .reduce((sum, workplace) => sum + workplace.workers, 0),

@@ -94,9 +94,7 @@ export async function hazardSummaries(em: EntityManager, regionCodes: readonly s
     if (row.hazard_rank >= HAZARDOUS_RANK) summary.hazardousEnterprises += row.enterprises;
     summary.workersInHarmfulConditions += row.workers_in_harmful_conditions;
     summary.eligibleWorkers += row.eligible_workers;
-    if (row.hazard_rank >= 0) {
-      summary.byClass.push({ conditionsClass: classOfRank(row.hazard_rank), enterprises: row.enterprises, workers: row.headcount });
-    }
+    summary.byClass.push({ conditionsClass: classOfRank(row.hazard_rank), enterprises: row.enterprises, workers: row.headcount });
   }
   return summaries;
 }

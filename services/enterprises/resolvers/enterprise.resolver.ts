@@ -62,11 +62,12 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => ConditionsClassEnum, {
-    nullable: true,
-    description: 'Worst class among the current workplace assessments (model, domain.md §4); null while the enterprise has never been assessed.',
+    description:
+      'Worst class among the current workplace assessments (model, domain.md §4). An enterprise with no current ' +
+      'assessment reports ACCEPTABLE_2 (model) and is flagged by assessmentOverdue, with lastAssessmentDate null.',
   })
-  hazardClass(@Root() enterprise: Enterprise): WorkingConditionsClass | null {
-    return enterprise.hazardRank < 0 ? null : classOfRank(enterprise.hazardRank);
+  hazardClass(@Root() enterprise: Enterprise): WorkingConditionsClass {
+    return classOfRank(enterprise.hazardRank);
   }
 
   @FieldResolver(() => SpecialPaymentSummary)

@@ -163,7 +163,7 @@ interface Workforce {
  * Workplaces, their workers' contracts and inspections of some enterprises. Every worker holds
  * a contract on an assessed workplace, active today, so headcount equals the assessed workers.
  */
-function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: string): Workforce {
+function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: string, workforceScale: number): Workforce {
   const currentYear = Number(today.slice(0, 4));
   const workforce: Workforce = { assessments: [], contracts: [], inspections: [] };
   for (const enterprise of enterprises) {
@@ -176,7 +176,7 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
     for (let index = 0; index < count; index += 1) {
       const job = index === count - 1 ? OFFICE : random.pick(profile.jobs);
       const code = `WP-${String(index + 1).padStart(3, '0')}`;
-      const workers = random.int(...profile.workersPerWorkplace);
+      const workers = Math.max(1, Math.round(random.int(...profile.workersPerWorkplace) * workforceScale));
       const assessment = { enterpriseId: enterprise.id, code, title: job.title, occupationCode: job.occupationCode };
       const classOf = () => classRank(random.weighted(job.classes, ([, weight]) => weight)[0]);
       workforce.assessments.push({ ...assessment, classRank: classOf(), workers, assessedOn });
@@ -215,11 +215,29 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
   return workforce;
 }
 
+/**
+ * Kazakhstan has about 7 million wage workers (domain.md §1). A demo enterprise employs about 40,
+ * so from roughly 175 000 enterprises on, workplaces shrink to keep the synthetic country's
+ * workforce (and the contracts table) at that size.
+ */
+const NATIONAL_WAGE_WORKERS = 7_000_000;
+const MEAN_DEMO_WORKFORCE = 40;
+
+export function workforceScaleFor(enterprises: number): number {
+  return Math.min(1, NATIONAL_WAGE_WORKERS / (Math.max(1, enterprises) * MEAN_DEMO_WORKFORCE));
+}
+
 /** Enterprises are written in chunks, each with its children and its figures, so memory stays flat at any size. */
 const CHUNK = 2_000;
 
-async function writeChunk(em: EntityManager, enterprises: DemoEnterprise[], random: Random, today: string): Promise<Record<string, number>> {
-  const { assessments, contracts, inspections } = demoWorkforce(enterprises, random, today);
+async function writeChunk(
+  em: EntityManager,
+  enterprises: DemoEnterprise[],
+  random: Random,
+  today: string,
+  workforceScale: number,
+): Promise<Record<string, number>> {
+  const { assessments, contracts, inspections } = demoWorkforce(enterprises, random, today, workforceScale);
   const written = {
     'enterprises.enterprise': await bulkInsert(
       em,
@@ -255,15 +273,6 @@ async function writeChunk(em: EntityManager, enterprises: DemoEnterprise[], rand
       {
         table: 'enterprises.workplace_assessment',
         input: { enterprise_id: 'uuid', code: 'text', title: 'text', occupation_code: 'text', class_rank: 'smallint', workers: 'int', assessed_on: 'date' },
-        output: {
-          enterprise_id: 'enterprise_id',
-          code: 'code',
-          title: 'title',
-          occupation_code: 'occupation_code',
-          class_rank: 'class_rank',
-          workers: 'workers',
-          assessed_on: 'assessed_on',
-        },
         values: (a: AssessmentRow) => ({
           enterprise_id: a.enterpriseId,
           code: a.code,
@@ -290,16 +299,6 @@ async function writeChunk(em: EntityManager, enterprises: DemoEnterprise[], rand
           start_date: 'date',
           end_date: 'date',
         },
-        output: {
-          enterprise_id: 'enterprise_id',
-          iin: 'iin',
-          occupation_code: 'occupation_code',
-          workplace_code: 'workplace_code',
-          contract_type: 'contract_type',
-          monthly_salary_tenge: 'monthly_salary_tenge',
-          start_date: 'start_date',
-          end_date: 'end_date',
-        },
         values: (c: ContractRow) => ({
           enterprise_id: c.enterpriseId,
           iin: c.iin,
@@ -318,7 +317,6 @@ async function writeChunk(em: EntityManager, enterprises: DemoEnterprise[], rand
       {
         table: 'enterprises.inspection',
         input: { id: 'uuid', enterprise_id: 'uuid', inspected_on: 'date', kind: 'text', violations: 'int', findings: 'text' },
-        output: { id: 'id', enterprise_id: 'enterprise_id', inspected_on: 'inspected_on', kind: 'kind', violations: 'violations', findings: 'findings' },
         values: (i: InspectionRow) => ({
           id: i.id,
           enterprise_id: i.enterpriseId,
@@ -343,10 +341,11 @@ export const enterprisesSeed: SubgraphSeed = {
     const world = await loadDemoWorld();
     // Its own stream: the enterprises themselves come from the shared demo world's stream.
     const random = createRandom(options.seed * 7919 + 17);
+    const workforceScale = workforceScaleFor(options.enterprises);
     const totals: Record<string, number> = {};
     let chunk: DemoEnterprise[] = [];
     const flush = async () => {
-      for (const [table, count] of Object.entries(await writeChunk(em, chunk, random, today))) totals[table] = (totals[table] ?? 0) + count;
+      for (const [table, count] of Object.entries(await writeChunk(em, chunk, random, today, workforceScale))) totals[table] = (totals[table] ?? 0) + count;
       onRows(chunk.length);
       chunk = [];
     };

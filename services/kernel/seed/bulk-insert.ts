@@ -11,8 +11,8 @@ export interface BulkInsertPlan<Row> {
   table: string;
   /** Input columns: name → Postgres type of the array element (`uuid`, `text`, `int`, `float8`, `date`, `bool`). */
   input: Record<string, string>;
-  /** Target column → SQL expression over the input column names (defaults to the input column of that name). */
-  output: Record<string, string>;
+  /** Target column → SQL expression over the input columns; without it, each input column goes to the column of its name. */
+  output?: Record<string, string>;
   values: (row: Row) => Record<string, string | number | boolean | null>;
 }
 
@@ -25,10 +25,11 @@ export async function bulkInsert<Row>(
   onBatch?: (written: number) => void,
 ): Promise<number> {
   const inputNames = Object.keys(plan.input);
+  const output = plan.output ?? Object.fromEntries(inputNames.map((name) => [name, name]));
   const unnest = inputNames.map((name) => `?::${plan.input[name]}[]`).join(', ');
   const sql =
-    `insert into ${plan.table} (${Object.keys(plan.output).join(', ')}) ` +
-    `select ${Object.values(plan.output).join(', ')} from unnest(${unnest}) as input(${inputNames.join(', ')})`;
+    `insert into ${plan.table} (${Object.keys(output).join(', ')}) ` +
+    `select ${Object.values(output).join(', ')} from unnest(${unnest}) as input(${inputNames.join(', ')})`;
   let written = 0;
   let batch: Record<string, string | number | boolean | null>[] = [];
   const flush = async () => {
