@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d)
 log="${data_dir}/start.log"
-env -u DATABASE_URL DATA_DIR="${data_dir}" LOG_LEVEL=warn npm start >"${log}" 2>&1 &
+# Its own process group: npm, tsx and node are stopped together, nothing outlives the test.
+setsid env -u DATABASE_URL DATA_DIR="${data_dir}" LOG_LEVEL=warn npm start >"${log}" 2>&1 &
 launcher=$!
 cleanup() {
-  kill -TERM "${launcher}" 2>/dev/null || true
+  kill -TERM -- "-${launcher}" 2>/dev/null || true
   wait "${launcher}" 2>/dev/null || true
+  for _ in $(seq 1 20); do pgrep -g "${launcher}" >/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-${launcher}" 2>/dev/null || true
   rm -rf "${data_dir}"
 }
 trap cleanup EXIT
