@@ -25,3 +25,20 @@ export function groupLoader<Key extends string | number, Row>(
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * One DataLoader per distinct set of arguments: fields asked with the same arguments for many
+ * parents (the usual case) share one batch and one statement.
+ */
+export function perArguments<Args, Loader>(create: (args: Args) => Loader): (args: Args) => Loader {
+  const loaders = new Map<string, Loader>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = create(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

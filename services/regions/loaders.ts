@@ -1,28 +1,23 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '../kernel/db.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
-import { rowLoader } from '../kernel/loaders.js';
+import { perArguments, rowLoader } from '../kernel/loaders.js';
 import { Region } from './entities/region.entity.js';
 import { regionBoundaries } from './queries/regions.query.js';
 
 type BoundaryLoader = DataLoader<string, { code: string; boundary: GeoJsonGeometry } | null>;
 
 export function createRegionLoaders(em: EntityManager) {
-  const boundaryByTolerance = new Map<number, BoundaryLoader>();
   return {
     regionByCode: rowLoader<string, Region>(
       (codes) => em.find(Region, { code: { $in: [...codes] } }),
       (region) => region.code,
     ),
     /** One statement per distinct tolerance in the request, for all regions asked for. */
-    boundary(simplifyMeters: number): BoundaryLoader {
-      let loader = boundaryByTolerance.get(simplifyMeters);
-      if (!loader) {
-        loader = rowLoader((codes) => regionBoundaries(em, codes, simplifyMeters), (row) => row.code);
-        boundaryByTolerance.set(simplifyMeters, loader);
-      }
-      return loader;
-    },
+    boundary: perArguments(
+      (simplifyMeters: number): BoundaryLoader =>
+        rowLoader((codes) => regionBoundaries(em, codes, simplifyMeters), (row) => row.code),
+    ),
   };
 }
 

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '../kernel/db.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
-import { rowLoader } from '../kernel/loaders.js';
+import { perArguments, rowLoader } from '../kernel/loaders.js';
 import type { Connection, PageRequest } from '../kernel/pagination.js';
 import type { StaffingShortage } from './entities/staffing-shortage.js';
 import type { Vacancy } from './entities/vacancy.entity.js';
 import { ShortageGrouping, type VacancyStatus } from './graphql/enums.js';
-import { isUuid } from './graphql/uuid.js';
+import { isUuid } from '../kernel/ids.js';
 import type { ParsedVacancyFilter } from './graphql/vacancy-filter.js';
 import { NEWEST_FIRST } from './queries/ordering.js';
 import { staffingShortages } from './queries/shortages.query.js';
@@ -36,23 +36,6 @@ export interface ZoneReference {
 
 /** Enterprise.staffingShortage uses the default threshold of Query.staffingShortages. */
 export const DEFAULT_SHORTAGE_MIN_OPEN_DAYS = 30;
-
-/**
- * One DataLoader per distinct set of arguments: fields asked with the same arguments for many
- * parents (the usual case) share one batch and one statement.
- */
-function perArguments<Args, Loader>(create: (args: Args) => Loader): (args: Args) => Loader {
-  const loaders = new Map<string, Loader>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = create(args);
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}
 
 function listConditions(list: ParentList) {
   return [statusIs(list.status), ...filterConditions(list.filter)];

@@ -1,16 +1,11 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { isUuid } from '../../kernel/ids.js';
 import { BadInput } from '../../kernel/errors.js';
 import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea, type SqlFragment } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 export async function enterprisesByIds(em: EntityManager, ids: readonly string[]): Promise<Enterprise[]> {
   // References from other subgraphs are not validated by GraphQL: a malformed id is simply unknown.

@@ -16,7 +16,8 @@ import { SpecialPaymentSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
 import { EnterpriseFilter, EnterpriseOrder, filterConditions as filterConditionsOf } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
-import { isUuid, searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
+import { searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
+import { parseUuid } from '../../kernel/ids.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { areaPredicates } from './search-arguments.js';
 
@@ -26,8 +27,7 @@ type Context = RequestContext<EnterpriseLoaders>;
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'null when no enterprise has this id.' })
   enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
-    if (!isUuid(id)) throw new BadInput('id', 'must be a UUID');
-    return ctx.loaders.enterpriseById.load(id.toLowerCase());
+    return ctx.loaders.enterpriseById.load(parseUuid(id, 'id'));
   }
 
   @Query(() => Enterprise, { nullable: true, description: 'null when no enterprise has this BIN.' })

@@ -4,7 +4,7 @@ import { toConnection, type Connection, type PageRequest } from '../../kernel/pa
 import { qualityJobThresholds } from '../domain/vacancy-rules.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
-import { isUuid } from '../graphql/uuid.js';
+import { isUuid } from '../../kernel/ids.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type Ordering, type SortedRow } from './ordering.js';
 import { allOf, bound, joinSql, sql } from './sql.js';

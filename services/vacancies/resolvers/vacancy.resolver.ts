@@ -9,7 +9,7 @@ import { Region } from '../entities/region.stub.js';
 import { VacancyConnection } from '../entities/vacancy-connection.js';
 import { Vacancy } from '../entities/vacancy.entity.js';
 import { VacancyOrder } from '../graphql/enums.js';
-import { parseUuid } from '../graphql/uuid.js';
+import { parseUuid } from '../../kernel/ids.js';
 import { parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
 import type { VacancyLoaders } from '../loaders.js';
 import { HIGHEST_SALARY_FIRST, LONGEST_OPEN_FIRST, NEWEST_FIRST, nearestFirst, type Ordering } from '../queries/ordering.js';
