@@ -4,7 +4,7 @@ import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { closeOnSignals, type RunningService } from '../services/kernel/http.js';
 import { ensureDevSecret } from '../services/kernel/dev-tokens.js';
 import { logger } from '../services/kernel/logger.js';
-import { startSubgraph } from '../services/kernel/subgraph.js';
+import { startSubgraph, type RunningSubgraph } from '../services/kernel/subgraph.js';
 import { startEmbeddedPostgis } from './lib/embedded-postgis.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -15,7 +15,7 @@ import { SUBGRAPHS } from './subgraphs.js';
  */
 export interface Federation {
   gatewayUrl: string;
-  subgraphs: { name: string; url: string; metrics: () => { sqlStatements: number } }[];
+  subgraphs: RunningSubgraph[];
   close(): Promise<void>;
 }
 
@@ -34,15 +34,11 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
   }
   const devSecret = await ensureDevSecret();
   if (devSecret?.created) log.info({ path: devSecret.path }, 'made a development JWT secret (npm run token signs with it)');
-  const subgraphs = [];
+  const subgraphs: RunningSubgraph[] = [];
   for (const [index, definition] of SUBGRAPHS.entries()) {
     const running = await startSubgraph(definition, { seed: true, port: options.subgraphPorts?.[index] });
     closers.unshift(running);
-    subgraphs.push({
-      name: running.name,
-      url: running.url,
-      metrics: () => ({ sqlStatements: running.database.counter.statements }),
-    });
+    subgraphs.push(running);
   }
   const byName = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   for (const name of ['regions', 'enterprises', 'vacancies', 'resettlement']) {

@@ -20,6 +20,8 @@ export interface SubgraphDatabaseOptions {
 /** Counts every SQL statement this subgraph sends; read by tests and the benchmark (`/metrics`). */
 export class StatementCounter {
   statements = 0;
+  /** Set by tools that need the statements themselves (scripts/explain.ts), never in serving. */
+  observe: ((sql: string, params: readonly unknown[]) => void) | null = null;
 }
 
 export interface SubgraphDatabase {
@@ -52,8 +54,9 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
     pool: { min: 0, max: config.DATABASE_POOL_SIZE },
     allowGlobalContext: false,
     logger: (message) => options.log.debug(message),
-    onQuery: (sql) => {
+    onQuery: (sql, params) => {
       counter.statements += 1;
+      counter.observe?.(sql, params);
       return sql;
     },
   });
