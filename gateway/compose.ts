@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -21,8 +21,15 @@ export class CompositionFailed extends Error {
   override readonly name = 'CompositionFailed';
 }
 
+export interface ComposedSchemas {
+  /** What the gateway executes: types, fields and the subgraph each comes from. */
+  supergraphSdl: string;
+  /** What clients see: the schema frontends point their code generators at. */
+  apiSdl: string;
+}
+
 /** Subgraph URLs in the artifact are placeholders: the gateway takes the real ones from config. */
-export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
+export function composeSupergraph(subgraphs: SubgraphSdl[]): ComposedSchemas {
   const result = composeServices(
     subgraphs.map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: `http://${name}:4000/graphql` })),
   );
@@ -31,5 +38,5 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   if (unexpected.length > 0) {
     throw new CompositionFailed(unexpected.map((hint) => `${hint.definition.code}: ${hint.message}`).join('\n'));
   }
-  return result.supergraphSdl;
+  return { supergraphSdl: result.supergraphSdl, apiSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) };
 }

@@ -3,13 +3,16 @@ import { composeSupergraph, printSubgraph } from '../gateway/compose.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 /**
- * `npm run schema` prints every subgraph's SDL and the composed supergraph into schema/;
+ * `npm run schema` prints every subgraph's SDL, the composed supergraph and the client-facing API
+ * schema into schema/;
  * `--check` writes nothing and fails when any checked-in file differs (CI runs it).
  */
 export async function renderSchemaFiles(): Promise<Map<string, string>> {
   const printed = await Promise.all(SUBGRAPHS.map(async (subgraph) => printSubgraph(subgraph.name, await subgraph.buildSchema())));
   const files = new Map(printed.map(({ name, sdl }) => [`schema/${name}.graphql`, `${sdl.trimEnd()}\n`]));
-  files.set('schema/supergraph.graphql', `${composeSupergraph(printed).trimEnd()}\n`);
+  const composed = composeSupergraph(printed);
+  files.set('schema/supergraph.graphql', `${composed.supergraphSdl.trimEnd()}\n`);
+  files.set('schema/api.graphql', `${composed.apiSdl.trimEnd()}\n`);
   return files;
 }
 

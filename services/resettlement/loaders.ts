@@ -1,6 +1,8 @@
 import type { EntityManager } from '../kernel/db.js';
 import { groupLoader, rowLoader } from '../kernel/loaders.js';
+import type { ResettlementApplication } from './entities/resettlement-application.entity.js';
 import type { ResettlementZone } from './entities/resettlement-zone.entity.js';
+import { applicationsByIds } from './queries/applications.query.js';
 import { latestRegionRoles, regionQuotas, type RegionQuotaRow, type RegionRoleRow } from './queries/regions.query.js';
 import { zoneQuotas, zonesByIds, zonesOfRegions, type ZoneQuotaRow } from './queries/zones.query.js';
 
@@ -14,6 +16,10 @@ function parseYearKey(key: string): { owner: string; year: number } {
 
 export function createResettlementLoaders(em: EntityManager) {
   return {
+    applicationById: rowLoader<string, ResettlementApplication>(
+      (ids) => applicationsByIds(em, ids),
+      (application) => application.id,
+    ),
     zoneById: rowLoader<string, ResettlementZone>(
       (ids) => zonesByIds(em, ids),
       (zone) => zone.id,

@@ -5,6 +5,7 @@ import { ResettlementApplication } from './entities/resettlement-application.ent
 import { ResettlementZone } from './entities/resettlement-zone.entity.js';
 import { createResettlementLoaders, type ResettlementLoaders } from './loaders.js';
 import { Migration20261123020000Resettlement } from './migrations/Migration20261123020000Resettlement.js';
+import { Migration20261123030000ResettlementDecisions } from './migrations/Migration20261123030000ResettlementDecisions.js';
 import { ApplicationResolver } from './resolvers/application.resolver.js';
 import { RegionResettlementResolver } from './resolvers/region.resolver.js';
 import { ZoneResolver } from './resolvers/zone.resolver.js';
@@ -29,7 +30,7 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   database: {
     schema: 'resettlement',
     entities: [ResettlementZone, ResettlementApplication],
-    migrations: [Migration20261123020000Resettlement],
+    migrations: [Migration20261123020000Resettlement, Migration20261123030000ResettlementDecisions],
   },
   buildSchema: buildResettlementSchema,
   createLoaders: createResettlementLoaders,

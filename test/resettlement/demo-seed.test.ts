@@ -22,4 +22,10 @@ describe('resettlement demo data', () => {
     }
     expect(world.applications.every((application) => isValidIin(application.applicantIin))).toBe(true);
   });
+
+  it('gives no citizen two open (pending or accepted) applications in one year, as the database requires', async () => {
+    const world = demoResettlement(createRandom(42), await loadSettlements());
+    const open = world.applications.filter((application) => application.status !== 'REJECTED');
+    expect(new Set(open.map((application) => `${application.applicantIin}|${application.year}`)).size).toBe(open.length);
+  });
 });

@@ -33,7 +33,7 @@ export class ResettlementApplication {
   @Property({ type: 'string', length: 5 })
   fromRegionCode!: string;
 
-  /** Never exposed here: only the applicant and the deciding officer may see it (design.md §5). */
+  /** Exposed through ApplicationResolver: in full to the applicant only, masked to everyone else (design.md §5). */
   @Property({ type: 'string', length: 12 })
   applicantIin!: string;
 
@@ -56,6 +56,12 @@ export class ResettlementApplication {
       '(model: 15 MCI for up to 2 members, 5 MCI more per further member, at most 30).',
   })
   monthlyRentSubsidyTenge!: number;
+
+  @Property({ type: 'smallint' })
+  @Field(() => Int, {
+    description: 'Years the family commits to live and work in the region (domain.md §7: at least 5), as signed when applying.',
+  })
+  commitmentYears!: number;
 
   @Property({ type: 'datetime', nullable: true })
   @Field(() => GraphQLDateTime, { nullable: true })

@@ -20,3 +20,13 @@ registerEnumType(ResettlementRole, {
     'RECIPIENT: a labour-deficit region with a resettlement quota (confirmed); DONOR: a labour-surplus region ' +
     'families move from (model: the 2017 programme mapped to today’s regions); NEUTRAL: neither.',
 });
+
+export enum Decision {
+  ACCEPT = 'ACCEPT',
+  REJECT = 'REJECT',
+}
+
+registerEnumType(Decision, {
+  name: 'Decision',
+  description: "An officer's decision on a pending application. REJECT needs a reason; ACCEPT needs a free family in the zone's quota.",
+});

@@ -1,4 +1,5 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { Conflict } from '../../kernel/errors.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { isUuid } from './uuid.js';
@@ -87,4 +88,34 @@ export async function zoneQuotas(em: EntityManager, keys: readonly { zoneId: str
     acceptedFamilies: row.accepted_families,
     freeFamilies: row.free_families,
   }));
+}
+
+/**
+ * Sets a zone's quota for a year (insert or update). The upsert locks the quota row, which is
+ * the lock every acceptance in that zone and year takes first; the accepted families are counted
+ * only after it, so no acceptance can slip in between the count and the commit. A quota below
+ * the families already accepted is refused and the transaction rolls back (nothing written).
+ */
+export function setZoneQuota(em: EntityManager, quota: { zoneId: string; year: number; families: number }): Promise<void> {
+  return em.transactional(async (tx) => {
+    await tx.execute(
+      `insert into resettlement.zone_quota (zone_id, year, families) values (?, ?, ?)
+       on conflict (zone_id, year) do update set families = excluded.families`,
+      [quota.zoneId, quota.year, quota.families],
+    );
+    const accepted = await acceptedFamilies(tx, quota.zoneId, quota.year);
+    if (accepted > quota.families) {
+      throw new Conflict(`${accepted} families are already accepted to the zone for ${quota.year}; the quota cannot be lower`);
+    }
+  });
+}
+
+/** Families accepted to a zone in a year; meaningful inside a transaction that holds the quota row's lock. */
+export async function acceptedFamilies(tx: EntityManager, zoneId: string, year: number): Promise<number> {
+  const [accepted] = await tx.execute<{ families: number }[]>(
+    `select count(*)::int as families from resettlement.resettlement_application
+      where zone_id = ? and year = ? and status = 'ACCEPTED'`,
+    [zoneId, year],
+  );
+  return accepted?.families ?? 0;
 }

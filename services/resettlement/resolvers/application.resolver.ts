@@ -1,20 +1,29 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
+import { Allow } from '../../kernel/graphql/allow.js';
 import { connectionTypes, pageRequest, toConnection, type Connection, type CursorKey } from '../../kernel/pagination.js';
+import { applicantIinOf, applicantOf, applicationScope, isCitizenWithIin, maskIin, officerOfZoneIfAny, seesApplications } from '../access.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
-import { ApplicationStatus } from '../graphql/enums.js';
+import { ApplicationStatus, Decision } from '../graphql/enums.js';
 import { Region } from '../graphql/region.stub.js';
 import type { ResettlementLoaders } from '../loaders.js';
+import { decideApplication, fileApplication, type ApplicationDecision } from '../queries/application-writes.query.js';
 import { applicationsPage } from '../queries/applications.query.js';
 import { isUuid } from '../queries/uuid.js';
+import { ApplyForResettlementInput, parseApplication } from './application-input.js';
+import { parseId } from './arguments.js';
+import { decidedApplicationZone } from './targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 
 const { NodeConnection: ApplicationConnection } = connectionTypes(ResettlementApplication, 'Application');
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** Long enough for a paragraph citing the rule applied; longer is a paste accident. */
+const MAX_REASON_LENGTH = 2000;
 
 /** A cursor is opaque to clients but decoded here: a tampered one must fail as bad input, not in SQL. */
 function applicationCursor(key: CursorKey): [string, string] {
@@ -23,6 +32,14 @@ function applicationCursor(key: CursorKey): [string, string] {
     throw new BadInput('after', 'is not a cursor of resettlementApplications');
   }
   return [createdAt, id];
+}
+
+/** A rejection must say why (the family is told); an acceptance may carry a note. */
+function parseDecision(id: string, decision: Decision, reason: string | null | undefined): ApplicationDecision {
+  const text = reason?.trim() || null;
+  if (decision === Decision.REJECT && !text) throw new BadInput('reason', 'is required to reject an application');
+  if (text && text.length > MAX_REASON_LENGTH) throw new BadInput('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+  return { id: parseId(id, 'id'), decision, reason: text };
 }
 
 @ArgsType()
@@ -37,17 +54,61 @@ class ApplicationsArgs {
   after?: string | null;
 }
 
+// Argument classes keep the SDL's argument order (parameter decorators run last to first).
+@ArgsType()
+class DecisionArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Decision)
+  decision!: Decision;
+
+  @Field(() => String, { nullable: true, description: `Required to reject (the family is told); at most ${MAX_REASON_LENGTH} characters.` })
+  reason?: string | null;
+}
+
 @Resolver(() => ResettlementApplication)
 export class ApplicationResolver {
-  @Query(() => ApplicationConnection, { description: 'Applications, newest first.' })
+  @Query(() => ApplicationConnection, {
+    description:
+      'Applications the caller may see, newest first: an officer those to zones of their regions, a citizen their own. ' +
+      'Anonymous callers get UNAUTHENTICATED, other roles FORBIDDEN.',
+  })
+  @Allow([seesApplications])
   async resettlementApplications(
     @Args(() => ApplicationsArgs) { status, first, after }: ApplicationsArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<ResettlementApplication>> {
     const page = pageRequest(first, after);
     const keyset = { ...page, after: page.after && applicationCursor(page.after) };
-    const result = await applicationsPage(ctx.em, { status: status ?? null }, keyset);
+    const result = await applicationsPage(ctx.em, { status: status ?? null, scope: applicationScope(ctx.principal) }, keyset);
     return toConnection(result.rows, page, result.totalCount, (row) => ({ node: row.application, key: row.cursorKey }));
+  }
+
+  @Mutation(() => ResettlementApplication, {
+    description:
+      'A citizen applies for their own family (the IIN comes from the token). One pending or accepted application per ' +
+      'citizen and year (CONFLICT otherwise); subsidies are computed from the MCI of the year.',
+  })
+  @Allow([isCitizenWithIin])
+  applyForResettlement(
+    @Arg('input', () => ApplyForResettlementInput) input: ApplyForResettlementInput,
+    @Ctx() ctx: Context,
+  ): Promise<ResettlementApplication> {
+    return fileApplication(ctx.em, parseApplication(input, applicantIinOf(ctx.principal)));
+  }
+
+  @Mutation(() => ResettlementApplication, {
+    description:
+      "An officer of the zone's region accepts or rejects a PENDING application (CONFLICT when it is decided already). " +
+      "ACCEPT needs a free family in the zone's quota of the application year (CONFLICT when full); REJECT needs a reason.",
+  })
+  @Allow([officerOfZoneIfAny], { target: decidedApplicationZone })
+  decideResettlementApplication(
+    @Args(() => DecisionArgs) { id, decision, reason }: DecisionArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ResettlementApplication> {
+    return decideApplication(ctx.em, parseDecision(id, decision, reason));
   }
 
   @FieldResolver(() => ResettlementZone)
@@ -60,5 +121,20 @@ export class ApplicationResolver {
   @FieldResolver(() => Region, { description: 'The region the family moves from.' })
   fromRegion(@Root() application: ResettlementApplication): Region {
     return { code: application.fromRegionCode };
+  }
+
+  // Nullable so that a FORBIDDEN here nulls this field only, not the whole application or page.
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The applicant's IIN, in full: only the applicant may read it (FORBIDDEN for others).",
+  })
+  @Allow([applicantOf])
+  applicantIin(@Root() application: ResettlementApplication): string {
+    return application.applicantIin;
+  }
+
+  @FieldResolver(() => String, { description: "The applicant's IIN masked (`7910******28`), for officers telling families apart." })
+  applicantIinMasked(@Root() application: ResettlementApplication): string {
+    return maskIin(application.applicantIin);
   }
 }

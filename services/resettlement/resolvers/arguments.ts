@@ -1,5 +1,6 @@
 import { isRegionCode } from '../../kernel/domain/kato.js';
 import { BadInput } from '../../kernel/errors.js';
+import { isUuid } from '../queries/uuid.js';
 
 /** Quota years the API accepts; the table checks the same range. */
 export const YEAR_RANGE = { min: 2020, max: 2100 } as const;
@@ -15,4 +16,10 @@ export function parseYear(year: number, argument = 'year'): number {
 export function parseRegionCode(code: string, argument = 'regionCode'): string {
   if (!isRegionCode(code)) throw new BadInput(argument, `"${code}" is not one of the 20 ISO 3166-2:KZ region codes, e.g. "KZ-55"`);
   return code;
+}
+
+/** Ids are UUIDs: a malformed one is a client mistake, a well-formed unknown one is NOT_FOUND. */
+export function parseId(id: string, argument: string): string {
+  if (!isUuid(id)) throw new BadInput(argument, 'is not an id issued by this API');
+  return id;
 }

@@ -1,14 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
 import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
+import { Allow } from '../../kernel/graphql/allow.js';
+import { officerOfZone } from '../access.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ZoneQuota } from '../graphql/quota.types.js';
 import { Region } from '../graphql/region.stub.js';
 import { yearKey, type ResettlementLoaders } from '../loaders.js';
-import { searchZones, type ZoneSearch } from '../queries/zones.query.js';
+import { searchZones, setZoneQuota, type ZoneSearch } from '../queries/zones.query.js';
 import { parseRegionCode, parseYear } from './arguments.js';
+import { quotaZone, zoneOrNotFound } from './targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 
@@ -38,6 +41,24 @@ function parseZoneSearch({ area, regionCode, year, withFreeQuota }: ZoneSearchAr
   };
 }
 
+// An argument class keeps the SDL's argument order (parameter decorators run last to first).
+@ArgsType()
+class ZoneQuotaArgs {
+  @Field(() => ID)
+  zoneId!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: 'Families the zone receives that year, 0 or more.' })
+  families!: number;
+}
+
+function parseFamilies(families: number): number {
+  if (!Number.isInteger(families) || families < 0) throw new BadInput('families', 'must be a whole number of families, 0 or more');
+  return families;
+}
+
 @Resolver(() => ResettlementZone)
 export class ZoneResolver {
   @Query(() => [ResettlementZone], {
@@ -50,6 +71,19 @@ export class ZoneResolver {
     const search = parseZoneSearch(args);
     await assertValidArea(ctx.em, search.area);
     return searchZones(ctx.em, search);
+  }
+
+  @Mutation(() => ResettlementZone, {
+    description:
+      "An officer of the zone's region sets its quota of families for a year (created or replaced). A quota below the " +
+      'families already accepted that year is a CONFLICT: accepted families are never undone by a quota change.',
+  })
+  @Allow([officerOfZone], { target: quotaZone })
+  async setZoneQuota(@Args(() => ZoneQuotaArgs) { zoneId, year, families }: ZoneQuotaArgs, @Ctx() ctx: Context): Promise<ResettlementZone> {
+    const quota = { year: parseYear(year), families: parseFamilies(families) };
+    const zone = await zoneOrNotFound(ctx.loaders, zoneId, 'zoneId');
+    await setZoneQuota(ctx.em, { zoneId: zone.id, ...quota });
+    return zone;
   }
 
   @FieldResolver(() => Region)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { makeIin } from '../../kernel/domain/identifiers.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
 import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
-import { monthlyRentSubsidyTenge, REGION_RESETTLEMENT_FACTS, relocationSubsidyTenge } from '../domain/subsidies.js';
+import { monthlyRentSubsidyTenge, REGION_RESETTLEMENT_FACTS, RESETTLEMENT_COMMITMENT_YEARS, relocationSubsidyTenge } from '../domain/subsidies.js';
 
 /**
  * The resettlement part of the synthetic world (domain.md §8): zones at real settlements of the
@@ -64,6 +64,7 @@ export interface DemoApplication {
   ableBodiedMembers: number;
   relocationSubsidyTenge: number;
   monthlyRentSubsidyTenge: number;
+  commitmentYears: number;
   createdAt: string;
   decidedAt: string | null;
   reason: string | null;
@@ -168,6 +169,7 @@ function demoApplications(random: Random, settlements: readonly Settlement[], re
         ableBodiedMembers: random.int(1, Math.min(familyMembers, 4)),
         relocationSubsidyTenge: relocationSubsidyTenge(familyMembers, DEMO_YEAR),
         monthlyRentSubsidyTenge: monthlyRentSubsidyTenge(familyMembers, DEMO_YEAR),
+        commitmentYears: RESETTLEMENT_COMMITMENT_YEARS,
         createdAt: createdAt.toISOString(),
         decidedAt: status === 'PENDING' ? null : new Date(createdAt.getTime() + random.int(1, 30) * 24 * 3600 * 1000).toISOString(),
         reason: status === 'REJECTED' ? random.pick(REJECTION_REASONS) : null,

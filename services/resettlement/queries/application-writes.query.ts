@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '../../kernel/db.js';
+import { BadInput, Conflict, NotFound } from '../../kernel/errors.js';
+import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
+import { ApplicationStatus, Decision, ResettlementRole } from '../graphql/enums.js';
+import { acceptedFamilies } from './zones.query.js';
+
+/** An application as validated by the resolver: shapes and ranges are right, the database is not asked yet. */
+export interface NewApplication {
+  zoneId: string;
+  year: number;
+  fromKatoCode: string;
+  fromRegionCode: string;
+  familyMembers: number;
+  ableBodiedMembers: number;
+  applicantIin: string;
+  relocationSubsidyTenge: number;
+  monthlyRentSubsidyTenge: number;
+  commitmentYears: number;
+}
+
+export interface ApplicationDecision {
+  id: string;
+  decision: Decision;
+  reason: string | null;
+}
+
+/**
+ * Files a PENDING application in one transaction: the zone and both regions' roles of that year
+ * are read in one statement, then the row is inserted. A second open application of the same
+ * citizen and year is refused by the partial unique index (`on conflict do nothing`), so two
+ * concurrent requests cannot both pass a check and both insert.
+ */
+export function fileApplication(em: EntityManager, application: NewApplication): Promise<ResettlementApplication> {
+  return em.transactional(async (tx) => {
+    const [facts] = await tx.execute<{ zone_region_role: ResettlementRole | null; from_region_role: ResettlementRole | null; has_year: boolean }[]>(
+      `select zone_role.role as zone_region_role, from_role.role as from_region_role,
+              exists (select 1 from resettlement.region_resettlement r where r.year = ?) as has_year
+         from resettlement.resettlement_zone z
+         left join resettlement.region_resettlement zone_role on zone_role.region_code = z.region_code and zone_role.year = ?
+         left join resettlement.region_resettlement from_role on from_role.region_code = ? and from_role.year = ?
+        where z.id = ?`,
+      [application.year, application.year, application.fromRegionCode, application.year, application.zoneId],
+    );
+    if (!facts) throw new NotFound('resettlement zone', application.zoneId);
+    if (!facts.has_year) throw new BadInput('input.year', `the resettlement programme has no regional data for ${application.year}`);
+    if (facts.zone_region_role !== ResettlementRole.RECIPIENT) {
+      throw new BadInput('input.zoneId', `the zone is not in a recipient region in ${application.year}`);
+    }
+    if (facts.from_region_role !== ResettlementRole.DONOR) {
+      throw new BadInput('input.fromKatoCode', `${application.fromRegionCode} is not a donor region in ${application.year}`);
+    }
+    const [row] = await tx.execute<Record<string, unknown>[]>(
+      `insert into resettlement.resettlement_application
+              (id, zone_id, year, status, from_kato_code, from_region_code, applicant_iin, family_members, able_bodied_members,
+               relocation_subsidy_tenge, monthly_rent_subsidy_tenge, commitment_years)
+       values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (applicant_iin, year) where status in ('PENDING', 'ACCEPTED') do nothing
+       returning *`,
+      [
+        randomUUID(),
+        application.zoneId,
+        application.year,
+        application.fromKatoCode,
+        application.fromRegionCode,
+        application.applicantIin,
+        application.familyMembers,
+        application.ableBodiedMembers,
+        application.relocationSubsidyTenge,
+        application.monthlyRentSubsidyTenge,
+        application.commitmentYears,
+      ],
+    );
+    if (!row) throw new Conflict(`the applicant already has a pending or accepted application for ${application.year}`);
+    return tx.map(ResettlementApplication, row);
+  });
+}
+
+/**
+ * Decides a PENDING application. The application row is locked first (two decisions on one
+ * application: the second sees it decided), then, for an acceptance, the zone's quota row of
+ * that year: every acceptance in a zone and year queues on that lock and counts the accepted
+ * families only once it holds it, so concurrent acceptances can never overfill the quota.
+ */
+export function decideApplication(em: EntityManager, decision: ApplicationDecision): Promise<ResettlementApplication> {
+  return em.transactional(async (tx) => {
+    const [application] = await tx.execute<{ zone_id: string; year: number; status: ApplicationStatus }[]>(
+      'select zone_id, year, status from resettlement.resettlement_application where id = ? for update',
+      [decision.id],
+    );
+    if (!application) throw new NotFound('resettlement application', decision.id);
+    if (application.status !== ApplicationStatus.PENDING) {
+      throw new Conflict(`the application is already ${application.status.toLowerCase()}; only a pending one can be decided`);
+    }
+    if (decision.decision === Decision.ACCEPT) {
+      const [quota] = await tx.execute<{ families: number }[]>(
+        'select families from resettlement.zone_quota where zone_id = ? and year = ? for update',
+        [application.zone_id, application.year],
+      );
+      if (!quota) throw new Conflict(`the zone has no quota for ${application.year}`);
+      if ((await acceptedFamilies(tx, application.zone_id, application.year)) >= quota.families) {
+        throw new Conflict(`the zone's quota for ${application.year} is full (${quota.families} families)`);
+      }
+    }
+    // The row is locked by this transaction since the first statement: the update finds it.
+    const [row] = await tx.execute<[Record<string, unknown>]>(
+      `update resettlement.resettlement_application
+          set status = ?, reason = ?, decided_at = now()
+        where id = ?
+        returning *`,
+      [decision.decision === Decision.ACCEPT ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED, decision.reason, decision.id],
+    );
+    return tx.map(ResettlementApplication, row);
+  });
+}

@@ -1,0 +1,68 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { InvalidKato, regionCodeOfKato } from '../../kernel/domain/kato.js';
+import { YEARLY_THRESHOLDS } from '../../kernel/domain/money.js';
+import { BadInput } from '../../kernel/errors.js';
+import { monthlyRentSubsidyTenge, relocationSubsidyTenge, RESETTLEMENT_COMMITMENT_YEARS } from '../domain/subsidies.js';
+import type { NewApplication } from '../queries/application-writes.query.js';
+import { parseId, parseYear } from './arguments.js';
+
+/** A family larger than this is a typing mistake, not a family (the column is a smallint). */
+export const MAX_FAMILY_MEMBERS = 20;
+
+@InputType({ description: "A family's application; the applicant is the citizen whose token signs the request." })
+export class ApplyForResettlementInput {
+  @Field(() => ID, { description: 'The zone the family wants to move to; it must be in a recipient region that year.' })
+  zoneId!: string;
+
+  @Field(() => Int, {
+    description:
+      'The programme year. Only a year whose MCI is published (subsidies are computed from it) and for which the regions’ ' +
+      'resettlement roles are known.',
+  })
+  year!: number;
+
+  @Field(() => String, { description: 'Nine-digit KATO code of the settlement the family moves from; it must be in a donor region.' })
+  fromKatoCode!: string;
+
+  @Field(() => Int, { description: `Family members, 1–${MAX_FAMILY_MEMBERS}.` })
+  familyMembers!: number;
+
+  @Field(() => Int, { description: 'Members able to work, at least 1 and at most familyMembers.' })
+  ableBodiedMembers!: number;
+}
+
+/** Everything about the input that needs no database: shapes, ranges, the year's MCI, the subsidies. */
+export function parseApplication(input: ApplyForResettlementInput, applicantIin: string): NewApplication {
+  const zoneId = parseId(input.zoneId, 'input.zoneId');
+  const year = parseYear(input.year, 'input.year');
+  if (YEARLY_THRESHOLDS[year] === undefined) {
+    const known = Object.keys(YEARLY_THRESHOLDS).join(', ');
+    throw new BadInput('input.year', `subsidies are computed from the MCI of the application year; no MCI is published for ${year} (known: ${known})`);
+  }
+  let fromRegionCode: string;
+  try {
+    fromRegionCode = regionCodeOfKato(input.fromKatoCode);
+  } catch (error) {
+    if (error instanceof InvalidKato) throw new BadInput('input.fromKatoCode', error.reason);
+    throw error;
+  }
+  const { familyMembers, ableBodiedMembers } = input;
+  if (!Number.isInteger(familyMembers) || familyMembers < 1 || familyMembers > MAX_FAMILY_MEMBERS) {
+    throw new BadInput('input.familyMembers', `must be between 1 and ${MAX_FAMILY_MEMBERS}`);
+  }
+  if (!Number.isInteger(ableBodiedMembers) || ableBodiedMembers < 1 || ableBodiedMembers > familyMembers) {
+    throw new BadInput('input.ableBodiedMembers', 'must be at least 1 and at most familyMembers');
+  }
+  return {
+    zoneId,
+    year,
+    fromKatoCode: input.fromKatoCode,
+    fromRegionCode,
+    familyMembers,
+    ableBodiedMembers,
+    applicantIin,
+    relocationSubsidyTenge: relocationSubsidyTenge(familyMembers, year),
+    monthlyRentSubsidyTenge: monthlyRentSubsidyTenge(familyMembers, year),
+    commitmentYears: RESETTLEMENT_COMMITMENT_YEARS,
+  };
+}

@@ -1,0 +1,32 @@
+import type { ResolverData } from 'type-graphql';
+import type { RequestContext } from '../../kernel/context.js';
+import { NotFound } from '../../kernel/errors.js';
+import type { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import type { ResettlementLoaders } from '../loaders.js';
+import { parseId } from './arguments.js';
+
+/** What `@Allow` hands a target function: the kernel types the context's loaders as unknown. */
+type Action = ResolverData<RequestContext<unknown>>;
+
+const loadersOf = (action: Action): ResettlementLoaders => action.context.loaders as ResettlementLoaders;
+
+/** Zones are public, so an unknown one is NOT_FOUND for any caller, before the rules are asked. */
+export async function zoneOrNotFound(loaders: ResettlementLoaders, zoneId: string, argument: string): Promise<ResettlementZone> {
+  const zone = await loaders.zoneById.load(parseId(zoneId, argument));
+  if (!zone) throw new NotFound('resettlement zone', zoneId);
+  return zone;
+}
+
+/** `setZoneQuota` is judged on the zone it changes. */
+export const quotaZone = (action: Action): Promise<ResettlementZone> => zoneOrNotFound(loadersOf(action), String(action.args.zoneId), 'zoneId');
+
+/**
+ * A decision is judged on the zone of the application; null when the application does not
+ * exist, which the rules refuse like an application of another region. Read before the
+ * decision's transaction, which is sound because an application never changes its zone.
+ */
+export async function decidedApplicationZone(action: Action): Promise<ResettlementZone | null> {
+  const loaders = loadersOf(action);
+  const application = await loaders.applicationById.load(parseId(String(action.args.id), 'id'));
+  return application && loaders.zoneById.load(application.zoneId);
+}
