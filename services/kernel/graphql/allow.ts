@@ -2,7 +2,6 @@ import { createMethodMiddlewareDecorator, type ResolverData } from 'type-graphql
 import { authorize, type AccessRule } from '../auth.js';
 import type { RequestContext } from '../context.js';
 
-type Action = ResolverData<RequestContext<unknown>>;
 
 /**
  * Declares who may resolve a field or run a mutation, once, beside its definition. The target
@@ -11,11 +10,11 @@ type Action = ResolverData<RequestContext<unknown>>;
  * Anonymous callers get UNAUTHENTICATED, others FORBIDDEN; either is an error for this field
  * only, and the rest of the response still resolves.
  */
-export function Allow<Target>(
+export function Allow<Target, Loaders = unknown>(
   rules: AccessRule<Target>[],
-  options: { target?: (action: Action) => Target | Promise<Target> } = {},
+  options: { target?: (action: ResolverData<RequestContext<Loaders>>) => Target | Promise<Target> } = {},
 ): MethodDecorator {
-  return createMethodMiddlewareDecorator<RequestContext<unknown>>(async (action, next) => {
+  return createMethodMiddlewareDecorator<RequestContext<Loaders>>(async (action, next) => {
     const target = options.target ? await options.target(action) : (action.root as Target);
     authorize(action.context.principal, target, rules, `${action.info.parentType.name}.${action.info.fieldName}`);
     return next();

@@ -5,10 +5,8 @@ import type { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import type { ResettlementLoaders } from '../loaders.js';
 import { parseId } from './arguments.js';
 
-/** What `@Allow` hands a target function: the kernel types the context's loaders as unknown. */
-type Action = ResolverData<RequestContext<unknown>>;
-
-const loadersOf = (action: Action): ResettlementLoaders => action.context.loaders as ResettlementLoaders;
+/** What `@Allow` hands a target function in this subgraph. */
+type Action = ResolverData<RequestContext<ResettlementLoaders>>;
 
 /** Zones are public, so an unknown one is NOT_FOUND for any caller, before the rules are asked. */
 export async function zoneOrNotFound(loaders: ResettlementLoaders, zoneId: string, argument: string): Promise<ResettlementZone> {
@@ -18,7 +16,7 @@ export async function zoneOrNotFound(loaders: ResettlementLoaders, zoneId: strin
 }
 
 /** `setZoneQuota` is judged on the zone it changes. */
-export const quotaZone = (action: Action): Promise<ResettlementZone> => zoneOrNotFound(loadersOf(action), String(action.args.zoneId), 'zoneId');
+export const quotaZone = (action: Action): Promise<ResettlementZone> => zoneOrNotFound(action.context.loaders, String(action.args.zoneId), 'zoneId');
 
 /**
  * A decision is judged on the zone of the application; null when the application does not
@@ -26,7 +24,7 @@ export const quotaZone = (action: Action): Promise<ResettlementZone> => zoneOrNo
  * decision's transaction, which is sound because an application never changes its zone.
  */
 export async function decidedApplicationZone(action: Action): Promise<ResettlementZone | null> {
-  const loaders = loadersOf(action);
+  const { loaders } = action.context;
   const application = await loaders.applicationById.load(parseId(String(action.args.id), 'id'));
   return application && loaders.zoneById.load(application.zoneId);
 }
