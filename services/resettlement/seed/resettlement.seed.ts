@@ -6,8 +6,6 @@ import { DEMO_YEAR, demoResettlement, expectedDemoRows, type DemoApplication, ty
 const POINT = 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography';
 
 /** Columns written as they come in. */
-const asIs = (input: Record<string, string>) => Object.fromEntries(Object.keys(input).map((column) => [column, column]));
-
 const REGION_INPUT = { region_code: 'text', year: 'int', role: 'text', kandas_persons: 'int', resettler_persons: 'int' };
 const QUOTA_INPUT = { zone_id: 'uuid', year: 'int', families: 'int' };
 const APPLICATION_INPUT = {
@@ -47,7 +45,6 @@ export const resettlementSeed: SubgraphSeed = {
       {
         table: 'resettlement.region_resettlement',
         input: REGION_INPUT,
-        output: asIs(REGION_INPUT),
         values: (row) => ({
           region_code: row.regionCode,
           year: row.year,
@@ -93,7 +90,6 @@ export const resettlementSeed: SubgraphSeed = {
       {
         table: 'resettlement.zone_quota',
         input: QUOTA_INPUT,
-        output: asIs(QUOTA_INPUT),
         values: (zone) => ({ zone_id: zone.id, year: DEMO_YEAR, families: zone.families }),
       },
       world.zones,
@@ -104,7 +100,6 @@ export const resettlementSeed: SubgraphSeed = {
       {
         table: 'resettlement.resettlement_application',
         input: APPLICATION_INPUT,
-        output: asIs(APPLICATION_INPUT),
         values: (application) => ({
           id: application.id,
           zone_id: application.zoneId,
