@@ -95,16 +95,16 @@ export function createVacancyLoaders(em: EntityManager) {
     },
 
     shortageOfEnterprise: rowLoader<string, StaffingShortage>(
-      (enterpriseIds) =>
+      (enterpriseBins) =>
         staffingShortages(em, {
           area: null,
           groupBy: ShortageGrouping.ENTERPRISE,
           minOpenDays: DEFAULT_SHORTAGE_MIN_OPEN_DAYS,
           occupationCode: null,
-          enterpriseIds: enterpriseIds.filter(isUuid),
-          first: enterpriseIds.length,
+          enterpriseBins,
+          first: enterpriseBins.length,
         }),
-      (shortage) => shortage.enterpriseId ?? '',
+      (shortage) => shortage.enterpriseBin ?? '',
     ),
   };
 }

@@ -5,20 +5,22 @@ import { ResettlementZone } from './entities/resettlement-zone.stub.js';
 import { Vacancy } from './entities/vacancy.entity.js';
 import { createVacancyLoaders, type VacancyLoaders } from './loaders.js';
 import { Migration20261123030000Vacancies } from './migrations/Migration20261123030000Vacancies.js';
+import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migration20261123040000VacancyEmployerByBin.js';
 import { EnterpriseVacanciesResolver } from './resolvers/enterprise.resolver.js';
 import { RegionVacanciesResolver } from './resolvers/region.resolver.js';
 import { ShortageResolver } from './resolvers/shortage.resolver.js';
 import { VacancyResolver } from './resolvers/vacancy.resolver.js';
+import { VacancyMutationsResolver } from './resolvers/vacancy-mutations.resolver.js';
 import { ZoneVacanciesResolver } from './resolvers/zone.resolver.js';
 import { vacanciesSeed } from './seed/vacancies.seed.js';
 
 export function buildVacanciesSchema() {
   return buildFederatedSchema({
-    resolvers: [VacancyResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver],
+    resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver],
     // Reached only through _entities (nothing here returns a zone).
     orphanedTypes: [ResettlementZone],
     // Enterprise, Region and ResettlementZone are stubs: the default reference resolver returns
-    // the representation itself ({ id } / { code } / { id, area }), which is all their fields need.
+    // the representation itself ({ bin } / { code } / { id, area }), which is all their fields need.
     referenceResolvers: {
       Vacancy: {
         __resolveReference: (reference: { id: string }, ctx: RequestContext<VacancyLoaders>) =>
@@ -31,7 +33,7 @@ export function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies] },
+  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin] },
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,
   seed: vacanciesSeed,

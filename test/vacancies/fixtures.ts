@@ -89,15 +89,15 @@ export function squareAround(center: { lat: number; lon: number }, halfSideKm: n
   return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
 }
 
-/** Employers of OPEN vacancies, as the vacancies subgraph knows them (their id is the vacancy's key to the employer). */
-export async function employerIds(count: number): Promise<string[]> {
+/** Employers of OPEN vacancies, as the vacancies subgraph knows them (by BIN, the vacancy's key to its employer). */
+export async function employerBins(count: number): Promise<string[]> {
   const data = expectData(
-    await federation.querySubgraph<{ vacancies: Page<{ enterprise: { id: string } }> }>(
+    await federation.querySubgraph<{ vacancies: Page<{ enterprise: { bin: string } }> }>(
       'vacancies',
-      '{ vacancies(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor distanceKm node { enterprise { id } } } } }',
+      '{ vacancies(first: 500) { edges { node { enterprise { bin } } } } }',
     ),
   );
-  const ids = [...new Set(data.vacancies.edges.map((edge) => edge.node.enterprise.id))];
-  if (ids.length < count) throw new Error(`only ${ids.length} employers in the first 500 vacancies`);
-  return ids.slice(0, count);
+  const bins = [...new Set(data.vacancies.edges.map((edge) => edge.node.enterprise.bin))];
+  if (bins.length < count) throw new Error(`only ${bins.length} employers in the first 500 vacancies`);
+  return bins.slice(0, count);
 }

@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { expectData, federation } from '../support/federation.js';
-import { allOpenVacancies, CARD, employerIds, PAGE, squareAround, type Page, type VacancyCard } from './fixtures.js';
+import { allOpenVacancies, CARD, employerBins, PAGE, squareAround, type Page, type VacancyCard } from './fixtures.js';
 
 const KARAGANDA = { lat: 49.8, lon: 73.1 };
 /** Rows this close to a radius are left out of set comparisons: two spheres may round them apart. */
@@ -195,7 +195,7 @@ describe('Query.staffingShortages', () => {
   });
 
   it('serves Enterprise.staffingShortage for many enterprises with one statement', async () => {
-    const representations = (await employerIds(60)).map((id) => ({ __typename: 'Enterprise', id }));
+    const representations = (await employerBins(60)).map((bin) => ({ __typename: 'Enterprise', bin }));
     const statements = await federation.countStatements('vacancies', () =>
       federation.querySubgraph(
         'vacancies',

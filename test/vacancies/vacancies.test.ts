@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { moneyFactsFor } from '../../services/kernel/domain/money.js';
-import { qualityJobYear } from '../../services/vacancies/domain/vacancy-rules.js';
+import { currentMoneyYear } from '../../services/vacancies/domain/vacancy-rules.js';
 import { expectData, federation } from '../support/federation.js';
-import { allOpenVacancies, CARD, employerIds, PAGE, type Page, type VacancyCard } from './fixtures.js';
+import { allOpenVacancies, CARD, employerBins, PAGE, type Page, type VacancyCard } from './fixtures.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +33,7 @@ describe('vacancies subgraph: the vacancy card', () => {
   });
 
   it('derives openDays from postedAt and isQualityJob from the quality-job model of domain.md §6', async () => {
-    const median = moneyFactsFor(qualityJobYear()).medianWageTenge;
+    const median = moneyFactsFor(currentMoneyYear()).medianWageTenge;
     const vacancies = await allOpenVacancies();
     expect(vacancies.length).toBeGreaterThan(100);
     for (const vacancy of vacancies) {
@@ -74,10 +74,10 @@ describe('vacancies subgraph: batching across subgraphs', () => {
     type Entities = { _entities: { openVacancyCount: number; vacancies: { totalCount: number; edges: { node: { status: string } }[] } }[] };
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Enterprise { openVacancyCount vacancies(first: 2) { totalCount edges { node { status } } } } } }`;
-    const ids = await employerIds(100);
+    const bins = await employerBins(100);
     const statementsFor = async (count: number) => {
       let data: Entities | undefined;
-      const representations = ids.slice(0, count).map((id) => ({ __typename: 'Enterprise', id }));
+      const representations = bins.slice(0, count).map((bin) => ({ __typename: 'Enterprise', bin }));
       const statements = await federation.countStatements('vacancies', async () => {
         data = expectData(await federation.querySubgraph<Entities>('vacancies', query, { representations }));
       });
@@ -99,14 +99,14 @@ describe('vacancies subgraph: batching across subgraphs', () => {
   });
 
   it('lists an enterprise\'s vacancies of each status through the gateway, newest first', async () => {
-    const [id] = await employerIds(1);
+    const [bin] = await employerBins(1);
     const data = expectData(
       await federation.query<{ enterprise: Record<'open' | 'filled' | 'closed', Page<{ status: string; postedAt: string }>> }>(
-        `query ($id: ID!) { enterprise(id: $id) {
+        `query ($bin: String!) { enterprise: enterpriseByBin(bin: $bin) {
           open: vacancies { ${PAGE('status postedAt')} }
           filled: vacancies(status: FILLED) { ${PAGE('status postedAt')} }
           closed: vacancies(status: CLOSED) { ${PAGE('status postedAt')} } } }`,
-        { id },
+        { bin },
       ),
     );
     for (const [status, page] of [['OPEN', data.enterprise.open], ['FILLED', data.enterprise.filled], ['CLOSED', data.enterprise.closed]] as const) {

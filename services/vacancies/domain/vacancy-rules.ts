@@ -9,11 +9,12 @@ export function openDaysOf(postedAt: Date, closedAt: Date | null, now: Date = ne
 }
 
 /**
- * A vacancy is judged against the median of the current year, as a job seeker would read it
- * today. The money table is extended once a year; until then the latest year in it stands, so
- * the first of January never turns every query into an error.
+ * The year whose money facts apply today: a vacancy is judged against the median (and posted
+ * against the minimum wage) of the current year, as a job seeker would read it. The money table
+ * is extended once a year; until then the latest year in it stands, so the first of January
+ * never turns every query or posting into an error.
  */
-export function qualityJobYear(now: Date = new Date()): number {
+export function currentMoneyYear(now: Date = new Date()): number {
   return Math.min(now.getUTCFullYear(), Math.max(...Object.keys(YEARLY_THRESHOLDS).map(Number)));
 }
 
@@ -27,7 +28,7 @@ export interface VacancyTerms {
 export function isQualityVacancy(terms: VacancyTerms, now: Date = new Date()): boolean {
   return isQualityJob(
     { contractType: terms.employmentType, monthlySalaryTenge: terms.salaryMinTenge, conditionsClass: terms.conditionsClass },
-    qualityJobYear(now),
+    currentMoneyYear(now),
   );
 }
 
@@ -35,7 +36,12 @@ export function isQualityVacancy(terms: VacancyTerms, now: Date = new Date()): b
 export function qualityJobThresholds(now: Date = new Date()) {
   return {
     employmentType: 'PERMANENT' as const satisfies ContractType,
-    minSalaryTenge: moneyFactsFor(qualityJobYear(now)).medianWageTenge,
+    minSalaryTenge: moneyFactsFor(currentMoneyYear(now)).medianWageTenge,
     classes: WORKING_CONDITIONS_CLASSES.filter((c) => classRank(c) <= classRank('ACCEPTABLE_2')),
   };
+}
+
+/** domain.md §6: no vacancy may guarantee less than the minimum wage of the year (full time). */
+export function minimumWageToday(now: Date = new Date()): number {
+  return moneyFactsFor(currentMoneyYear(now)).minimumWageTenge;
 }

@@ -1,9 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
-/** The enterprises subgraph's entity, referenced by id; this subgraph adds its vacancies to it. */
+/**
+ * The enterprises subgraph's entity, referenced by BIN: an employer posts a vacancy under the
+ * BIN of its token, and the enterprise's id is known only to the enterprises subgraph.
+ */
 @ObjectType()
-@Directive('@key(fields: "id")')
+@Directive('@key(fields: "bin")')
 export class Enterprise {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => String)
+  bin!: string;
 }

@@ -7,14 +7,14 @@ export const SHORTAGE_INDEX_FORMULA =
 
 /**
  * One group of OPEN vacancies (a region, an enterprise or an occupation, by the grouping asked
- * for). The key fields other than the grouping's are null. `regionCode`/`enterpriseId` are the
+ * for). The key fields other than the grouping's are null. `regionCode`/`enterpriseBin` are the
  * keys the `region`/`enterprise` stubs are built from.
  */
 @ObjectType({ description: 'OPEN vacancies of one region, enterprise or occupation, and how long they stay open: a sign of a shortage of workers.' })
 export class StaffingShortage {
   regionCode!: string | null;
 
-  enterpriseId!: string | null;
+  enterpriseBin!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Set when grouped by OCCUPATION.' })
   occupationCode!: string | null;

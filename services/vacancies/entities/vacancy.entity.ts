@@ -9,7 +9,7 @@ import { WorkingConditionsClass as WorkingConditionsClassEnum } from '../../kern
 import { EmploymentTypeEnum, VacancyStatusEnum, type VacancyStatus } from '../graphql/enums.js';
 
 /**
- * A job an employer offers. The vacancy carries its employer's keys (id and BIN) and its own
+ * A job an employer offers. The vacancy carries its employer's BIN (the key it references the enterprise by) and its own
  * KATO code, so it is stored, filtered and grouped by region and employer without reading the
  * enterprises or regions tables. `openDays` and `isQualityJob` depend on today and are derived
  * at read time (resolvers/vacancy.resolver.ts); the indexes are in the migration beside the
@@ -22,9 +22,6 @@ export class Vacancy {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
-
-  @Property({ type: 'uuid' })
-  enterpriseId!: string;
 
   @Property({ type: 'string', length: 12 })
   enterpriseBin!: string;

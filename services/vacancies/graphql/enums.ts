@@ -38,3 +38,18 @@ export enum ShortageGrouping {
   OCCUPATION = 'OCCUPATION',
 }
 registerEnumType(ShortageGrouping, { name: 'ShortageGrouping', description: 'What a staffing-shortage row is about.' });
+
+export enum VacancyCloseReason {
+  FILLED = 'FILLED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(VacancyCloseReason, {
+  name: 'VacancyCloseReason',
+  description: 'FILLED: someone was hired (status FILLED); WITHDRAWN: the employer no longer hires (status CLOSED).',
+});
+
+/** The status a closed vacancy ends in. */
+export const STATUS_AFTER_CLOSE: Record<VacancyCloseReason, Exclude<VacancyStatus, 'OPEN'>> = {
+  [VacancyCloseReason.FILLED]: 'FILLED',
+  [VacancyCloseReason.WITHDRAWN]: 'CLOSED',
+};

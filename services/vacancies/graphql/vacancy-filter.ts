@@ -34,7 +34,7 @@ export interface ParsedVacancyFilter {
 }
 
 export const MAX_OPEN_DAYS = 3650;
-const MAX_SALARY_TENGE = 100_000_000;
+export const MAX_SALARY_TENGE = 100_000_000;
 
 export function parseOccupationCode(code: string, argument: string): string {
   if (!/^\d{4}$/.test(code)) throw new BadInput(argument, `"${code}" is not a 4-digit occupation code`);

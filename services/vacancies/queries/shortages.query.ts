@@ -11,13 +11,13 @@ export interface ShortageRequest {
   minOpenDays: number;
   occupationCode: string | null;
   /** Restricts to these employers (Enterprise.staffingShortage). */
-  enterpriseIds: readonly string[] | null;
+  enterpriseBins: readonly string[] | null;
   first: number;
 }
 
 const GROUP_KEY: Record<ShortageGrouping, string> = {
   [ShortageGrouping.REGION]: 'v.region_code',
-  [ShortageGrouping.ENTERPRISE]: 'v.enterprise_id::text',
+  [ShortageGrouping.ENTERPRISE]: 'v.enterprise_bin',
   [ShortageGrouping.OCCUPATION]: 'v.occupation_code',
 };
 
@@ -38,7 +38,7 @@ export async function staffingShortages(em: EntityManager, request: ShortageRequ
   const conditions: SqlFragment[] = [statusIs('OPEN')];
   if (request.area) conditions.push(areaCondition(request.area, { point: 'v.location', regionCode: 'v.region_code' }));
   if (request.occupationCode !== null) conditions.push(bound('v.occupation_code = ?', request.occupationCode));
-  if (request.enterpriseIds !== null) conditions.push(bound('v.enterprise_id = any(?::uuid[])', pgArray(request.enterpriseIds)));
+  if (request.enterpriseBins !== null) conditions.push(bound('v.enterprise_bin = any(?::text[])', pgArray(request.enterpriseBins)));
   const query = sql(
     `select group_key, open_vacancies, long_open_vacancies, median_open_days,
             round((long_open_vacancies::numeric / open_vacancies) * (median_open_days::numeric / `,
@@ -59,7 +59,7 @@ export async function staffingShortages(em: EntityManager, request: ShortageRequ
   const rows = await em.getConnection().execute<ShortageRow[]>(query.sql, query.params);
   return rows.map((row) => ({
     regionCode: request.groupBy === ShortageGrouping.REGION ? row.group_key : null,
-    enterpriseId: request.groupBy === ShortageGrouping.ENTERPRISE ? row.group_key : null,
+    enterpriseBin: request.groupBy === ShortageGrouping.ENTERPRISE ? row.group_key : null,
     occupationCode: request.groupBy === ShortageGrouping.OCCUPATION ? row.group_key : null,
     openVacancies: row.open_vacancies,
     longOpenVacancies: row.long_open_vacancies,

@@ -4,7 +4,6 @@ import { toConnection, type Connection, type PageRequest } from '../../kernel/pa
 import { qualityJobThresholds } from '../domain/vacancy-rules.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
-import { isUuid } from '../../kernel/ids.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type Ordering, type SortedRow } from './ordering.js';
 import { allOf, bound, joinSql, sql } from './sql.js';
@@ -95,19 +94,14 @@ export async function searchVacancies(em: EntityManager, search: VacancySearch):
 /** The owners a vacancy list hangs off: an employer (Enterprise.vacancies) or a region (Region.vacancies). */
 export type VacancyParent = 'enterprise' | 'region';
 
-const PARENT_COLUMN: Record<VacancyParent, { column: string; keyType: string }> = {
-  enterprise: { column: 'v.enterprise_id', keyType: 'uuid' },
-  region: { column: 'v.region_code', keyType: 'text' },
+const PARENT_COLUMN: Record<VacancyParent, string> = {
+  enterprise: 'v.enterprise_bin',
+  region: 'v.region_code',
 };
 
 export interface ParentListRequest {
   parent: VacancyParent;
   conditions: SqlFragment[];
-}
-
-/** Enterprise keys arrive in representations; a string that is no uuid matches no row. */
-function usableKeys(parent: VacancyParent, keys: readonly string[]): string {
-  return pgArray(parent === 'enterprise' ? keys.filter(isUuid) : keys);
 }
 
 /**
@@ -120,12 +114,12 @@ export async function vacancyPagesByParent(
   request: ParentListRequest & { ordering: Ordering; page: PageRequest },
   keys: readonly string[],
 ): Promise<Map<string, PageRow[]>> {
-  const { column, keyType } = PARENT_COLUMN[request.parent];
+  const column = PARENT_COLUMN[request.parent];
   const keyset = keysetCondition(request.ordering, request.page.after);
   const conditions = [bound(`${column} = parent.key`), ...request.conditions, ...(keyset ? [keyset] : [])];
   const query = sql(
     'select page.* from unnest(',
-    bound(`?::${keyType}[]`, usableKeys(request.parent, keys)),
+    bound('?::text[]', pgArray(keys)),
     `) with ordinality as parent(key, position)
      cross join lateral (select ${VACANCY_COLUMNS}, parent.key::text as parent_key, parent.position, null::float8 as distance_km, `,
     sortColumns(request.ordering),
@@ -150,10 +144,10 @@ export function pageConnection(rows: PageRow[], page: PageRequest, total: number
 
 /** How many vacancies match per parent, for every parent in the batch, in one statement. */
 export async function vacancyCountsByParent(em: EntityManager, request: ParentListRequest, keys: readonly string[]): Promise<Map<string, number>> {
-  const { column, keyType } = PARENT_COLUMN[request.parent];
+  const column = PARENT_COLUMN[request.parent];
   const query = sql(
     `select ${column}::text as parent_key, count(*)::int as total from vacancies.vacancy v where `,
-    allOf([bound(`${column} = any(?::${keyType}[])`, usableKeys(request.parent, keys)), ...request.conditions]),
+    allOf([bound(`${column} = any(?::text[])`, pgArray(keys)), ...request.conditions]),
     ' group by 1',
   );
   const rows = await em.getConnection().execute<{ parent_key: string; total: number }[]>(query.sql, query.params);

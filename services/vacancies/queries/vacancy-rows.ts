@@ -4,14 +4,13 @@ import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 
 /** The card columns every vacancy query selects (table alias `v`), read back by `vacancyFromRow`. */
-export const VACANCY_COLUMNS = `v.id, v.enterprise_id, v.enterprise_bin, v.title, v.occupation_code, v.salary_min_tenge,
+export const VACANCY_COLUMNS = `v.id, v.enterprise_bin, v.title, v.occupation_code, v.salary_min_tenge,
   v.salary_max_tenge, v.employment_type, v.conditions_class, v.housing_provided,
   ST_Y(v.location::geometry) as lat, ST_X(v.location::geometry) as lon,
   v.kato_code, v.region_code, v.status, v.posted_at, v.closed_at`;
 
 export interface VacancyRow {
   id: string;
-  enterprise_id: string;
   enterprise_bin: string;
   title: string;
   occupation_code: string;
@@ -32,7 +31,6 @@ export interface VacancyRow {
 export function vacancyFromRow(row: VacancyRow): Vacancy {
   return {
     id: row.id,
-    enterpriseId: row.enterprise_id,
     enterpriseBin: row.enterprise_bin,
     title: row.title,
     occupationCode: row.occupation_code,

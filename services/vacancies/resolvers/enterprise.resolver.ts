@@ -21,12 +21,12 @@ export class EnterpriseVacanciesResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Vacancy>> {
-    return ctx.loaders.vacanciesOf(enterprise.id, { parent: 'enterprise', status: status ?? VacancyStatusEnum.OPEN, filter: NO_FILTER }, pageRequest(first, after));
+    return ctx.loaders.vacanciesOf(enterprise.bin, { parent: 'enterprise', status: status ?? VacancyStatusEnum.OPEN, filter: NO_FILTER }, pageRequest(first, after));
   }
 
   @FieldResolver(() => Int)
   openVacancyCount(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.countOf(enterprise.id, { parent: 'enterprise', status: 'OPEN', filter: NO_FILTER });
+    return ctx.loaders.countOf(enterprise.bin, { parent: 'enterprise', status: 'OPEN', filter: NO_FILTER });
   }
 
   @FieldResolver(() => StaffingShortage, {
@@ -34,6 +34,6 @@ export class EnterpriseVacanciesResolver {
     description: `The employer's OPEN vacancies as a shortage (minOpenDays = ${DEFAULT_SHORTAGE_MIN_OPEN_DAYS}); null without any.`,
   })
   staffingShortage(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<StaffingShortage | null> {
-    return ctx.loaders.shortageOfEnterprise.load(enterprise.id);
+    return ctx.loaders.shortageOfEnterprise.load(enterprise.bin);
   }
 }

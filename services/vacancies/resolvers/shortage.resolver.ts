@@ -45,7 +45,7 @@ export class ShortageResolver {
       // The index divides by the threshold, so it is at least one day.
       minOpenDays: parseOpenDays(minOpenDays ?? DEFAULT_SHORTAGE_MIN_OPEN_DAYS, 'minOpenDays', 1),
       occupationCode: occupationCode != null ? parseOccupationCode(occupationCode, 'occupationCode') : null,
-      enterpriseIds: null,
+      enterpriseBins: null,
       first: parseFirst(first ?? DEFAULT_SHORTAGES),
     };
     await assertValidArea(ctx.em, area);
@@ -59,6 +59,6 @@ export class ShortageResolver {
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'Set when grouped by ENTERPRISE.' })
   enterprise(@Root() shortage: StaffingShortage): Enterprise | null {
-    return shortage.enterpriseId ? { id: shortage.enterpriseId } : null;
+    return shortage.enterpriseBin ? { bin: shortage.enterpriseBin } : null;
   }
 }

@@ -68,7 +68,7 @@ export class VacancyResolver {
 
   @FieldResolver(() => Enterprise, { description: 'The employer (resolved by the enterprises subgraph).' })
   enterprise(@Root() vacancy: Vacancy): Enterprise {
-    return { id: vacancy.enterpriseId };
+    return { bin: vacancy.enterpriseBin };
   }
 
   @FieldResolver(() => Region, { description: 'The region of the workplace, from its KATO code.' })

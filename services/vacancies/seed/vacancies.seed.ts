@@ -9,7 +9,7 @@ import type { VacancyStatus } from '../graphql/enums.js';
 
 /**
  * Demo vacancies for the demo world's enterprises. The enterprises subgraph writes the same
- * enterprises from the same seed, so every vacancy's employer id and BIN exist there without
+ * enterprises from the same seed, so every vacancy's employer BIN exists there without
  * this subgraph reading its tables. Dates count back from the start of the seeding day.
  */
 interface Occupation {
@@ -99,7 +99,6 @@ const VACANCIES_PER_ENTERPRISE = { min: 1, max: 5 };
 
 export interface DemoVacancy {
   id: string;
-  enterpriseId: string;
   enterpriseBin: string;
   title: string;
   occupationCode: string;
@@ -163,7 +162,6 @@ function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, ra
   const { lat, lon } = enterprise.location;
   return {
     id: stableUuid('vacancy', seed, enterprise.id, ordinal),
-    enterpriseId: enterprise.id,
     enterpriseBin: enterprise.bin,
     title: occupation.title,
     occupationCode: occupation.code,
@@ -201,7 +199,6 @@ const VACANCY_INSERT: BulkInsertPlan<DemoVacancy> = {
   table: 'vacancies.vacancy',
   input: {
     id: 'uuid',
-    enterprise_id: 'uuid',
     enterprise_bin: 'text',
     title: 'text',
     occupation_code: 'text',
@@ -220,7 +217,6 @@ const VACANCY_INSERT: BulkInsertPlan<DemoVacancy> = {
   },
   output: {
     id: 'id',
-    enterprise_id: 'enterprise_id',
     enterprise_bin: 'enterprise_bin',
     title: 'title',
     occupation_code: 'occupation_code',
@@ -238,7 +234,6 @@ const VACANCY_INSERT: BulkInsertPlan<DemoVacancy> = {
   },
   values: (vacancy) => ({
     id: vacancy.id,
-    enterprise_id: vacancy.enterpriseId,
     enterprise_bin: vacancy.enterpriseBin,
     title: vacancy.title,
     occupation_code: vacancy.occupationCode,

@@ -1,0 +1,107 @@
+import { Field, InputType, Int } from 'type-graphql';
+import type { ContractType } from '../../kernel/domain/money.js';
+import { isValidBin } from '../../kernel/domain/identifiers.js';
+import { InvalidKato, regionCodeOfKato, type RegionCode } from '../../kernel/domain/kato.js';
+import type { WorkingConditionsClass as ConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { BadInput } from '../../kernel/errors.js';
+import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
+import type { LatLon } from '../../kernel/geo/postgis-types.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
+import { minimumWageToday } from '../domain/vacancy-rules.js';
+import { EmploymentTypeEnum } from './enums.js';
+import { MAX_SALARY_TENGE, parseOccupationCode } from './vacancy-filter.js';
+
+export const MAX_TITLE_LENGTH = 200;
+
+@InputType({ description: 'A vacancy an employer posts for its own enterprise (the BIN of its token).' })
+export class PostVacancyInput {
+  @Field(() => String, { description: "The employer's BIN: must be the `bin` claim of the caller's token." })
+  bin!: string;
+
+  @Field(() => String, { description: `1–${MAX_TITLE_LENGTH} characters.` })
+  title!: string;
+
+  @Field(() => String, { description: '4-digit occupation code (ISCO-08 based unit group).' })
+  occupationCode!: string;
+
+  @Field(() => Int, { description: 'Guaranteed monthly salary, tenge: at least the minimum wage of the year (domain.md §6).' })
+  salaryMinTenge!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Upper end of the range, tenge: at least salaryMinTenge.' })
+  salaryMaxTenge?: number | null;
+
+  @Field(() => EmploymentTypeEnum)
+  employmentType!: EmploymentTypeEnum;
+
+  @Field(() => WorkingConditionsClass, { nullable: true, defaultValue: WorkingConditionsClass.ACCEPTABLE_2 })
+  conditionsClass?: WorkingConditionsClass | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  housingProvided?: boolean | null;
+
+  @Field(() => String, { description: 'Nine-digit KATO code of the workplace; its first two digits give the region.' })
+  katoCode!: string;
+
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description:
+      "The workplace. Omitted: the location of the employer's latest vacancy (the enterprise's own location is held by " +
+      'the enterprises subgraph); required for an employer\'s first vacancy.',
+  })
+  location?: GeoPointInput | null;
+}
+
+/** A validated PostVacancyInput, ready for SQL. `location` null: inherit the employer's latest. */
+export interface NewVacancy {
+  enterpriseBin: string;
+  title: string;
+  occupationCode: string;
+  salaryMinTenge: number;
+  salaryMaxTenge: number | null;
+  employmentType: ContractType;
+  conditionsClass: ConditionsClass;
+  housingProvided: boolean;
+  katoCode: string;
+  regionCode: RegionCode;
+  location: LatLon | null;
+}
+
+function parseRegionOfKato(katoCode: string, argument: string): RegionCode {
+  try {
+    return regionCodeOfKato(katoCode);
+  } catch (error) {
+    if (error instanceof InvalidKato) throw new BadInput(argument, error.reason);
+    throw error;
+  }
+}
+
+/** Every field checked before any SQL; the argument path names the first bad one. */
+export function parsePostVacancy(input: PostVacancyInput, argument = 'input'): NewVacancy {
+  if (!isValidBin(input.bin)) throw new BadInput(`${argument}.bin`, 'is not a valid BIN (12 digits with a correct check digit)');
+  const title = input.title.trim();
+  if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
+    throw new BadInput(`${argument}.title`, `must be 1–${MAX_TITLE_LENGTH} characters (not counting surrounding spaces)`);
+  }
+  const occupationCode = parseOccupationCode(input.occupationCode, `${argument}.occupationCode`);
+  const minimumWage = minimumWageToday();
+  if (input.salaryMinTenge < minimumWage || input.salaryMinTenge > MAX_SALARY_TENGE) {
+    throw new BadInput(`${argument}.salaryMinTenge`, `must be from the minimum wage (${minimumWage}) to ${MAX_SALARY_TENGE}`);
+  }
+  const salaryMaxTenge = input.salaryMaxTenge ?? null;
+  if (salaryMaxTenge !== null && (salaryMaxTenge < input.salaryMinTenge || salaryMaxTenge > MAX_SALARY_TENGE)) {
+    throw new BadInput(`${argument}.salaryMaxTenge`, `must be from salaryMinTenge to ${MAX_SALARY_TENGE}`);
+  }
+  return {
+    enterpriseBin: input.bin,
+    title,
+    occupationCode,
+    salaryMinTenge: input.salaryMinTenge,
+    salaryMaxTenge,
+    employmentType: input.employmentType,
+    conditionsClass: input.conditionsClass ?? WorkingConditionsClass.ACCEPTABLE_2,
+    housingProvided: input.housingProvided ?? false,
+    katoCode: input.katoCode,
+    regionCode: parseRegionOfKato(input.katoCode, `${argument}.katoCode`),
+    location: input.location ? validateGeoPoint(input.location, `${argument}.location`) : null,
+  };
+}
