@@ -5,14 +5,37 @@ import type { SqlFragment } from '../kernel/geo/area.js';
 import type { Connection, PageRequest } from '../kernel/pagination.js';
 import type { Enterprise } from './entities/enterprise.entity.js';
 import type { HazardSummary } from './graphql/card-types.js';
+import { contractPages, declarationPages } from './queries/declarations.query.js';
 import { currentWorkplaces, inspectionsOf } from './queries/children.query.js';
 import { enterprisesByBins, enterprisesByIds, enterprisesOfRegions } from './queries/enterprises.query.js';
 import { hazardSummaries } from './queries/hazard.query.js';
 
-type RegionPageLoader = DataLoader<string, Connection<Enterprise>>;
+/**
+ * Per-parent pages: one loader, so one statement, per distinct arguments in the request — the
+ * same arguments on every parent of a list is the common case. (Generic; a kernel candidate.)
+ */
+function pageLoaders<Arguments, Node>(
+  fetch: (parents: readonly string[], args: Arguments) => Promise<Map<string, Connection<Node>>>,
+): (args: Arguments) => DataLoader<string, Connection<Node>> {
+  const loaders = new Map<string, DataLoader<string, Connection<Node>>>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Connection<Node>>(async (parents) => {
+        const pages = await fetch(parents, args);
+        return parents.map((parent) => pages.get(parent) ?? new Error(`no page for ${parent}`));
+      });
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
 
 export function createEnterpriseLoaders(em: EntityManager) {
-  const regionPages = new Map<string, RegionPageLoader>();
+  const regionPages = pageLoaders<{ conditions: SqlFragment[]; page: PageRequest }, Enterprise>((codes, { conditions, page }) =>
+    enterprisesOfRegions(em, codes, conditions, page),
+  );
   return {
     enterpriseById: rowLoader<string, Enterprise>((ids) => enterprisesByIds(em, ids), (enterprise) => enterprise.id),
     enterpriseByBin: rowLoader<string, Enterprise>((bins) => enterprisesByBins(em, bins), (enterprise) => enterprise.bin),
@@ -22,22 +45,12 @@ export function createEnterpriseLoaders(em: EntityManager) {
       const summaries = await hazardSummaries(em, codes);
       return codes.map((code) => summaries.get(code) ?? new Error(`no hazard summary for ${code}`));
     }),
-    /**
-     * `Region.enterprises`: one loader, so one statement, per distinct (filter, page) in the
-     * request — the same arguments on every region of a list is the common case.
-     */
-    enterprisesOfRegion(conditions: SqlFragment[], page: PageRequest): RegionPageLoader {
-      const key = JSON.stringify([conditions, page]);
-      let loader = regionPages.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, Connection<Enterprise>>(async (codes) => {
-          const pages = await enterprisesOfRegions(em, codes, conditions, page);
-          return codes.map((code) => pages.get(code) ?? new Error(`no enterprise page for ${code}`));
-        });
-        regionPages.set(key, loader);
-      }
-      return loader;
-    },
+    /** `Region.enterprises`, by region code. */
+    enterprisesOfRegion: (conditions: SqlFragment[], page: PageRequest) => regionPages({ conditions, page }),
+    /** `Enterprise.declarations`, by enterprise id. */
+    declarationsOfEnterprise: pageLoaders((ids, page: PageRequest) => declarationPages(em, ids, page)),
+    /** `LaborRelationsDeclaration.contracts`, by declaration id. */
+    contractsOfDeclaration: pageLoaders((ids, page: PageRequest) => contractPages(em, ids, page)),
   };
 }
 

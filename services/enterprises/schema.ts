@@ -4,9 +4,13 @@ import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import { EmploymentContract } from './entities/employment-contract.entity.js';
 import { Enterprise } from './entities/enterprise.entity.js';
 import { Inspection } from './entities/inspection.entity.js';
+import { LaborRelationsDeclaration } from './entities/labor-relations-declaration.entity.js';
 import { WorkplaceAssessment } from './entities/workplace-assessment.entity.js';
 import { createEnterpriseLoaders, type EnterpriseLoaders } from './loaders.js';
 import { Migration20261123010000Enterprises } from './migrations/Migration20261123010000Enterprises.js';
+import { Migration20261123040000EnterpriseWrites } from './migrations/Migration20261123040000EnterpriseWrites.js';
+import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
+import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
 import { HazardReportResolver } from './resolvers/hazard-report.resolver.js';
 import { RegionEnterprisesResolver } from './resolvers/region.resolver.js';
@@ -16,7 +20,7 @@ type Context = RequestContext<EnterpriseLoaders>;
 
 export function buildEnterprisesSchema() {
   return buildFederatedSchema({
-    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver],
+    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, DeclarationResolver, EmploymentContractResolver],
     referenceResolvers: {
       // Either key may arrive; both go through a per-request DataLoader (one statement per batch).
       Enterprise: {
@@ -34,8 +38,8 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'enterprises',
-    entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract],
-    migrations: [Migration20261123010000Enterprises],
+    entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract, LaborRelationsDeclaration],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites],
   },
   buildSchema: buildEnterprisesSchema,
   createLoaders: createEnterpriseLoaders,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isAssessmentOverdue } from '../../services/kernel/domain/working-conditions.js';
 import { todayInKazakhstan } from '../../services/enterprises/domain/assessment-schedule.js';
-import { expectData, federation } from '../support/federation.js';
+import { expectData, federation, tokenFor } from '../support/federation.js';
+
+/** Workplaces are for inspectors and the own employer (design.md §5); an admin reads every card in full. */
+const asAdmin = async () => ({ token: await tokenFor({ sub: 'admin-card-tests', roles: ['admin'] }) });
 
 interface Card {
   id: string;
@@ -38,6 +41,7 @@ describe('enterprises subgraph: the enterprise card', () => {
       await federation.query<{ byId: Card; byBin: Card }>(
         `query ($id: ID!, $bin: String!) { byId: enterprise(id: $id) { ${CARD} } byBin: enterpriseByBin(bin: $bin) { ${CARD} } }`,
         { id: first!.id, bin: first!.bin },
+        await asAdmin(),
       ),
     );
     expect(data.byId).toEqual(data.byBin);
@@ -67,6 +71,8 @@ describe('enterprises subgraph: the enterprise card', () => {
       await federation.querySubgraph<{ enterprises: { edges: { node: Card }[] } }>(
         'enterprises',
         `{ enterprises(first: 100) { edges { node { ${CARD.replace('region { code name }', 'region { code }')} } } } }`,
+        {},
+        await asAdmin(),
       ),
     );
     const today = todayInKazakhstan();
@@ -136,10 +142,13 @@ describe('enterprises subgraph: batching', () => {
 
   it('serves enterprise lists and hazard summaries of all 20 regions with one statement each', async () => {
     let regions: { code: string; enterprises: { totalCount: number; edges: unknown[] }; hazardSummary: { enterprises: number } }[] = [];
+    const options = await asAdmin();
     const statements = await federation.countStatements('enterprises', async () => {
       const data = expectData(
         await federation.query<{ regions: typeof regions }>(
           '{ regions { code enterprises(first: 3) { totalCount edges { node { name workplaces { code } } } } hazardSummary { enterprises } } }',
+          {},
+          options,
         ),
       );
       regions = data.regions;

@@ -20,6 +20,10 @@ import { searchEnterprises, validateSearch } from '../queries/enterprises.query.
 import { parseUuid } from '../../kernel/ids.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { areaPredicates } from './search-arguments.js';
+import { Allow } from '../../kernel/graphql/allow.js';
+import { inspectorOfRegion, ownEmployer } from '../access.js';
+import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
+import { DeclarationConnection } from '../graphql/declaration-connection.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
@@ -85,13 +89,34 @@ export class EnterpriseResolver {
     return isAssessmentOverdue(enterprise.lastAssessmentDate, todayInKazakhstan());
   }
 
-  @FieldResolver(() => [WorkplaceAssessment], { description: 'Current workplace assessments.' })
+  // The three protected lists are nullable (design.md lists them non-null) so that a FORBIDDEN
+  // or UNAUTHENTICATED here nulls this field only, never the whole public card (design.md §5).
+  @FieldResolver(() => [WorkplaceAssessment], {
+    nullable: true,
+    description: "Current workplace assessments: for labour inspectors of the enterprise's region and its own employer.",
+  })
+  @Allow([inspectorOfRegion, ownEmployer])
   workplaces(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<WorkplaceAssessment[]> {
     return ctx.loaders.workplacesByEnterprise.load(enterprise.id);
   }
 
-  @FieldResolver(() => [Inspection], { description: 'Labour inspections, latest first.' })
+  @FieldResolver(() => [Inspection], { nullable: true, description: "Labour inspections, latest first: for labour inspectors of the enterprise's region." })
+  @Allow([inspectorOfRegion])
   inspections(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Inspection[]> {
     return ctx.loaders.inspectionsByEnterprise.load(enterprise.id);
+  }
+
+  @FieldResolver(() => DeclarationConnection, {
+    nullable: true,
+    description: "Declarations of labour relations, newest first: for labour inspectors of the enterprise's region and its own employer.",
+  })
+  @Allow([inspectorOfRegion, ownEmployer])
+  declarations(
+    @Root() enterprise: Enterprise,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<LaborRelationsDeclaration>> {
+    return ctx.loaders.declarationsOfEnterprise(pageRequest(first, after)).load(enterprise.id);
   }
 }

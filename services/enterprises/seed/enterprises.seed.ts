@@ -8,6 +8,7 @@ import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '.
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
 import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import { recomputeEnterpriseFigures } from '../queries/figures.query.js';
+import { copyRegionBoundaries } from './region-boundaries.seed.js';
 
 /**
  * Demo data (domain.md §8): the kernel's demo enterprises, each with current workplace
@@ -334,15 +335,22 @@ async function writeChunk(
 }
 
 export const enterprisesSeed: SubgraphSeed = {
-  tables: ['enterprises.enterprise', 'enterprises.workplace_assessment', 'enterprises.employment_contract', 'enterprises.inspection'],
+  tables: [
+    'enterprises.enterprise',
+    'enterprises.workplace_assessment',
+    'enterprises.labor_relations_declaration',
+    'enterprises.employment_contract',
+    'enterprises.inspection',
+    'enterprises.region_boundary',
+  ],
   expectedRows: (options) => options.enterprises,
   run: async (em, options, onRows) => {
+    const totals: Record<string, number> = { 'enterprises.region_boundary': await copyRegionBoundaries(em) };
     const today = todayInKazakhstan();
     const world = await loadDemoWorld();
     // Its own stream: the enterprises themselves come from the shared demo world's stream.
     const random = createRandom(options.seed * 7919 + 17);
     const workforceScale = workforceScaleFor(options.enterprises);
-    const totals: Record<string, number> = {};
     let chunk: DemoEnterprise[] = [];
     const flush = async () => {
       for (const [table, count] of Object.entries(await writeChunk(em, chunk, random, today, workforceScale))) totals[table] = (totals[table] ?? 0) + count;

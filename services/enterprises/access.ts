@@ -1,0 +1,28 @@
+import { employerOf, roleInRegion, type AccessRule, type Principal } from '../kernel/auth.js';
+import type { Enterprise } from './entities/enterprise.entity.js';
+
+/**
+ * Who may see and change what in this subgraph (design.md §5). The public card is for anyone;
+ * an enterprise's workplaces, inspections and declarations are for the labour inspectors of its
+ * region and for its own employer; an admin passes every rule (kernel `authorize`). Resolvers
+ * declare these with `@Allow`, nothing else looks at the caller.
+ */
+
+/** A labour inspector whose regions include the enterprise's. */
+export const inspectorOfRegion: AccessRule<Enterprise> = roleInRegion('inspector', (enterprise) => enterprise.regionCode);
+
+/** The employer acting for this enterprise (the token's BIN is the enterprise's). */
+export const ownEmployer: AccessRule<Enterprise> = employerOf((enterprise) => enterprise.bin);
+
+/** `registerEnterprise`: an employer registers the enterprise of their own BIN. */
+export const employerOfNewEnterprise: AccessRule<{ bin: string }> = employerOf((input) => input.bin);
+
+/**
+ * A declared worker's IIN in full goes only to the employer who declared it (design.md §4),
+ * not even to an admin; everyone else who may see the declaration gets the birth date part
+ * (`791028******`), enough to tell ages apart, not to identify a person.
+ */
+export function iinAsSeenBy(principal: Principal | null, contract: { iin: string; enterpriseBin: string }): string {
+  const declaringEmployer = principal !== null && employerOf<string>((bin) => bin)(principal, contract.enterpriseBin);
+  return declaringEmployer ? contract.iin : `${contract.iin.slice(0, 6)}${'*'.repeat(6)}`;
+}

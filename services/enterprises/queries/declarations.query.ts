@@ -1,0 +1,126 @@
+import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { BadInput } from '../../kernel/errors.js';
+import { isUuid } from '../../kernel/ids.js';
+import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
+import { EmploymentContract, type DeclaredContractType } from '../entities/employment-contract.entity.js';
+import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
+import { DECLARATION_COLUMNS, toDeclaration, type DeclarationRow } from './writes.query.js';
+
+/**
+ * Pages of per-parent lists (`Enterprise.declarations`, `LaborRelationsDeclaration.contracts`)
+ * for many parents in one statement: each parent's count for `totalCount`, and its page after the
+ * keyset through a lateral join that walks the parent's index.
+ */
+
+function keysetOf(after: CursorKey | null, valid: (key: CursorKey) => boolean): CursorKey | null {
+  if (after && !valid(after)) throw new BadInput('after', 'is not a cursor of this connection');
+  return after;
+}
+
+/** Rows of a `parent left join lateral page` statement by parent; a parent without rows has one all-null row. */
+function groupPages<Row extends { parent: string; total: number }, Full extends Row>(
+  rows: Row[],
+  isRow: (row: Row) => row is Full,
+): Map<string, { rows: Full[]; total: number }> {
+  const groups = new Map<string, { rows: Full[]; total: number }>();
+  for (const row of rows) {
+    const group = groups.get(row.parent) ?? { rows: [], total: row.total };
+    if (isRow(row)) group.rows.push(row);
+    groups.set(row.parent, group);
+  }
+  return groups;
+}
+
+/** Declarations of many enterprises, newest first. Cursor: [declaredAt, id]. */
+export async function declarationPages(
+  em: EntityManager,
+  enterpriseIds: readonly string[],
+  page: PageRequest,
+): Promise<Map<string, Connection<LaborRelationsDeclaration>>> {
+  const after = keysetOf(page.after, (key) => key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string' && isUuid(key[1]));
+  const rows = await em.getConnection().execute<(Partial<DeclarationRow> & { parent: string; total: number })[]>(
+    `select parent.id as parent, parent.total, page.*
+       from (select p.id, (select count(*) from enterprises.labor_relations_declaration where enterprise_id = p.id)::int as total
+               from unnest(?::uuid[]) as p(id)) parent
+       left join lateral (
+         select ${DECLARATION_COLUMNS}
+           from enterprises.labor_relations_declaration d
+          where d.enterprise_id = parent.id ${after ? 'and (d.declared_at, d.id) < (?::timestamptz, ?::uuid)' : ''}
+          order by d.declared_at desc, d.id desc
+          limit ?) page on true`,
+    [pgArray(enterpriseIds), ...(after ?? []), page.first + 1],
+  );
+  const groups = groupPages(rows, (row): row is DeclarationRow & { parent: string; total: number } => row.id != null);
+  return new Map(
+    enterpriseIds.map((id) => {
+      const { rows: own, total } = groups.get(id) ?? { rows: [], total: 0 };
+      return [id, toConnection(own, page, total, (row) => ({ node: toDeclaration(row), key: [row.declared_at, row.id] }))];
+    }),
+  );
+}
+
+interface ContractRow {
+  id: string;
+  enterprise_id: string;
+  enterprise_bin: string;
+  iin: string;
+  occupation_code: string;
+  workplace_code: string | null;
+  contract_type: DeclaredContractType;
+  monthly_salary_tenge: number;
+  start_date: string;
+  end_date: string | null;
+  weekly_hours: number;
+}
+
+/**
+ * Contracts of many declarations, in declaration order. A declaration replaces the enterprise's
+ * contracts, so a superseded declaration keeps its count but lists none. Cursor: [id].
+ */
+export async function contractPages(
+  em: EntityManager,
+  declarationIds: readonly string[],
+  page: PageRequest,
+): Promise<Map<string, Connection<EmploymentContract>>> {
+  const after = keysetOf(page.after, (key) => key.length === 1 && typeof key[0] === 'string' && /^\d+$/.test(key[0]));
+  const rows = await em.getConnection().execute<(Partial<ContractRow> & { parent: string; total: number })[]>(
+    `select parent.id as parent, parent.total, page.*
+       from (select p.id, (select count(*) from enterprises.employment_contract where declaration_id = p.id)::int as total
+               from unnest(?::uuid[]) as p(id)) parent
+       left join lateral (
+         select c.id::text as id, c.enterprise_id, e.bin as enterprise_bin, c.iin, c.occupation_code, c.workplace_code,
+                c.contract_type, c.monthly_salary_tenge, c.start_date::text as start_date, c.end_date::text as end_date, c.weekly_hours
+           from enterprises.employment_contract c
+           join enterprises.enterprise e on e.id = c.enterprise_id
+          where c.declaration_id = parent.id ${after ? 'and c.id > ?::bigint' : ''}
+          order by c.id
+          limit ?) page on true`,
+    [pgArray(declarationIds), ...(after ?? []), page.first + 1],
+  );
+  const groups = groupPages(rows, (row): row is ContractRow & { parent: string; total: number } => row.id != null);
+  return new Map(
+    declarationIds.map((id) => {
+      const { rows: own, total } = groups.get(id) ?? { rows: [], total: 0 };
+      return [
+        id,
+        toConnection(own, page, total, (row) => ({
+          node: Object.assign(new EmploymentContract(), {
+            id: row.id,
+            enterpriseId: row.enterprise_id,
+            enterpriseBin: row.enterprise_bin,
+            declarationId: id,
+            iin: row.iin,
+            occupationCode: row.occupation_code,
+            workplaceCode: row.workplace_code,
+            contractType: row.contract_type,
+            monthlySalaryTenge: row.monthly_salary_tenge,
+            startDate: row.start_date,
+            endDate: row.end_date,
+            weeklyHours: row.weekly_hours,
+          }),
+          key: [row.id],
+        })),
+      ];
+    }),
+  );
+}
