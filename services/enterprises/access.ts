@@ -1,4 +1,5 @@
 import { employerOf, roleInRegion, type AccessRule, type Principal } from '../kernel/auth.js';
+import { maskIin } from '../kernel/domain/identifiers.js';
 import type { Enterprise } from './entities/enterprise.entity.js';
 
 /**
@@ -19,10 +20,9 @@ export const employerOfNewEnterprise: AccessRule<{ bin: string }> = employerOf((
 
 /**
  * A declared worker's IIN in full goes only to the employer who declared it (design.md §4),
- * not even to an admin; everyone else who may see the declaration gets the birth date part
- * (`791028******`), enough to tell ages apart, not to identify a person.
+ * not even to an admin; everyone else who may see the declaration gets it masked.
  */
 export function iinAsSeenBy(principal: Principal | null, contract: { iin: string; enterpriseBin: string }): string {
   const declaringEmployer = principal !== null && employerOf<string>((bin) => bin)(principal, contract.enterpriseBin);
-  return declaringEmployer ? contract.iin : `${contract.iin.slice(0, 6)}${'*'.repeat(6)}`;
+  return declaringEmployer ? contract.iin : maskIin(contract.iin);
 }

@@ -42,3 +42,11 @@ export function perArguments<Args, Loader>(create: (args: Args) => Loader): (arg
     return loader;
   };
 }
+
+/** A DataLoader over a batch function that answers with a map; a key it leaves out is an error. */
+export function mapLoader<Key extends string | number, Value>(fetch: (keys: readonly Key[]) => Promise<Map<Key, Value>>): DataLoader<Key, Value> {
+  return new DataLoader<Key, Value>(async (keys) => {
+    const values = await fetch(keys);
+    return keys.map((key) => values.get(key) ?? new Error(`nothing loaded for ${key}`));
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../kernel/auth.js';
-import { applicationScope, isCitizenWithIin, maskIin, seesApplications } from './access.js';
+import { applicationScope, isCitizenWithIin, seesApplications } from './access.js';
 
 const principal = (roles: Role[], claims: Partial<Pick<Principal, 'iin' | 'bin'>> & { regions?: string[] } = {}): Principal => ({
   subject: 'someone',
@@ -38,8 +38,3 @@ describe('the application scope a caller gets', () => {
   });
 });
 
-describe('maskIin', () => {
-  it('keeps the first four and the last two digits', () => {
-    expect(maskIin('791028302728')).toBe('7910******28');
-  });
-});

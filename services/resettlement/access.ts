@@ -61,7 +61,3 @@ export const officerOfZoneIfAny: AccessRule<ResettlementZone | null> = (principa
 export const applicantOf: AccessRule<ResettlementApplication> = (principal, application) =>
   citizenIinOf(principal) === application.applicantIin;
 
-/** What others see of an applicant's IIN (`7910******28`): enough to tell families apart on a list, not to identify a person. */
-export function maskIin(iin: string): string {
-  return `${iin.slice(0, 4)}${'*'.repeat(6)}${iin.slice(10)}`;
-}

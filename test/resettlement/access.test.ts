@@ -130,7 +130,7 @@ describe.each(ROUTES)('resettlement access %s', (_route, send) => {
     it('shows the full applicant IIN to the applicant and an admin, and only the masked one to the officer', async () => {
       const IIN = '{ resettlementApplications(first: 500) { edges { node { id applicantIin applicantIinMasked } } } }';
       type Iin = { resettlementApplications: { edges: { node: { id: string; applicantIin: string | null; applicantIinMasked: string } }[] } };
-      const masked = `${own.applicantIin.slice(0, 4)}******${own.applicantIin.slice(10)}`;
+      const masked = `${own.applicantIin.slice(0, 6)}******`;
 
       const mine = expectData(await send(IIN, {}, { token: await people.token(own.applicantIin) })) as Iin;
       expect(mine.resettlementApplications.edges[0]!.node).toEqual({ id: own.id, applicantIin: own.applicantIin, applicantIinMasked: masked });
@@ -139,7 +139,7 @@ describe.each(ROUTES)('resettlement access %s', (_route, send) => {
       const edges = (byOfficer.data as Iin).resettlementApplications.edges;
       const index = edges.findIndex((edge) => edge.node.id === own.id);
       expect(edges[index]!.node).toEqual({ id: own.id, applicantIin: null, applicantIinMasked: masked });
-      expect(edges.every((edge) => edge.node.applicantIin === null && /^\d{4}\*{6}\d{2}$/.test(edge.node.applicantIinMasked))).toBe(true);
+      expect(edges.every((edge) => edge.node.applicantIin === null && /^\d{6}\*{6}$/.test(edge.node.applicantIinMasked))).toBe(true);
       // One FORBIDDEN per application on the page, each for that field alone.
       expect(byOfficer.errors).toHaveLength(edges.length);
       expect(byOfficer.errors!.every((error) => error.extensions?.code === 'FORBIDDEN' && error.path?.at(-1) === 'applicantIin')).toBe(true);

@@ -7,6 +7,7 @@ import {
   isValidIin,
   makeBin,
   makeIin,
+  maskIin,
   parseBin,
   parseIin,
   parseIsoDate,
@@ -324,5 +325,11 @@ describe('makeBin', () => {
 
   it.each([-1, 100_000, 2.5])('rejects the serial %d', (serial) => {
     expect(() => makeBin('2024-01', 'RESIDENT_LEGAL_ENTITY', 'HEAD_OFFICE', serial)).toThrow(RangeError);
+  });
+});
+
+describe('maskIin', () => {
+  it('keeps the birth date and hides the century digit, serial and check digit', () => {
+    expect(maskIin('791028302728')).toBe('791028******');
   });
 });

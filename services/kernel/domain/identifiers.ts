@@ -233,3 +233,11 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
+
+/**
+ * What anyone but the person (or the employer who declared them) sees of an IIN: the birth-date
+ * part, enough to tell ages and people on a list apart, not to identify anyone (`791028******`).
+ */
+export function maskIin(iin: string): string {
+  return `${iin.slice(0, 6)}${'*'.repeat(6)}`;
+}

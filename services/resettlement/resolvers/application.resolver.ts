@@ -3,7 +3,8 @@ import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
 import { Allow } from '../../kernel/graphql/allow.js';
 import { connectionTypes, pageRequest, toConnection, type Connection, type CursorKey } from '../../kernel/pagination.js';
-import { applicantIinOf, applicantOf, applicationScope, isCitizenWithIin, maskIin, officerOfZoneIfAny, seesApplications } from '../access.js';
+import { applicantIinOf, applicantOf, applicationScope, isCitizenWithIin, officerOfZoneIfAny, seesApplications } from '../access.js';
+import { maskIin } from '../../kernel/domain/identifiers.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ApplicationStatus, Decision } from '../graphql/enums.js';
@@ -133,7 +134,7 @@ export class ApplicationResolver {
     return application.applicantIin;
   }
 
-  @FieldResolver(() => String, { description: "The applicant's IIN masked (`7910******28`), for officers telling families apart." })
+  @FieldResolver(() => String, { description: "The applicant's IIN masked after the birth date (`791028******`), for officers telling families apart." })
   applicantIinMasked(@Root() application: ResettlementApplication): string {
     return maskIin(application.applicantIin);
   }
