@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom, loadSettlements } from '../services/kernel/seed/demo-world.js';
+import { scenarios } from '../scripts/lib/bench/scenarios.js';
 import { expectData, federation } from './support/federation.js';
 
 interface VacancyNode {
@@ -103,5 +105,13 @@ describe('gateway query limits', () => {
     const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: regions { code }`).join(' ');
     const response = await federation.query(`{ ${aliases} }`);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'aliases' });
+  });
+
+  it('lets every benchmark scenario through, 500-row fan-out included', async () => {
+    const random = createRandom(7);
+    for (const scenario of scenarios(await loadSettlements())) {
+      const response = await federation.query(scenario.document, scenario.variables(random));
+      expect(response.errors, scenario.name).toBeUndefined();
+    }
   });
 });

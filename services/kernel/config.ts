@@ -42,7 +42,7 @@ const configSchema = z.object({
   MAX_CONTRACTS_PER_DECLARATION: positiveInt.default(10_000),
   QUERY_MAX_DEPTH: positiveInt.default(12),
   QUERY_MAX_ALIASES: positiveInt.default(30),
-  QUERY_MAX_COST: positiveInt.default(20_000),
+  QUERY_MAX_COST: positiveInt.default(50_000),
   QUERY_MAX_TOKENS: positiveInt.default(5_000),
 });
 

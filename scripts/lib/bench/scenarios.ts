@@ -1,5 +1,6 @@
 import { REGIONS } from '../../../services/kernel/domain/regions.js';
 import type { Random, Settlement } from '../../../services/kernel/seed/demo-world.js';
+import type { Peer } from './peers.js';
 
 /**
  * The fixed benchmark scenarios: a GraphQL document with variables drawn from a seeded stream,
@@ -11,6 +12,13 @@ export interface Scenario {
   document: string;
   variables(random: Random): Record<string, unknown>;
   floor(variables: Record<string, unknown>): { text: string; values: unknown[] }[];
+  /** The same answer asked of a peer (bench/peers/), its variables made from ours. */
+  peers?: Partial<Record<Peer, PeerQuery>>;
+}
+
+export interface PeerQuery {
+  document: string;
+  variables(ours: Record<string, unknown>): Record<string, unknown>;
 }
 
 const RECIPIENT_YEAR = 2026;
@@ -44,6 +52,16 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
           },
         ];
       },
+      peers: {
+        // enterprisesNear is the peer's own root field (bench/peers/postgraphile/README.md: no
+        // distance operator or distance order in PostGraphile v4); hazardRank is the rank hazardClass names.
+        postgraphile: {
+          document: `query ($lat: Float!, $lon: Float!) {
+            enterprisesNear(lat: $lat, lon: $lon, radiusKm: 50, first: 50) {
+              id name hazardRank distanceKm(lat: $lat, lon: $lon) regionByRegionCode { nameEn } } }`,
+          variables: (ours) => ours.point as { lat: number; lon: number },
+        },
+      },
     },
     {
       name: 'viewport',
@@ -67,6 +85,20 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
           },
           { text: `select count(*) from enterprises.enterprise where ${inBox}`, values },
         ];
+      },
+      peers: {
+        // The connection-filter PostGIS `intersects` on geography: the box's edges are geodesics,
+        // not parallels, so a point within metres of the north or south edge may differ.
+        postgraphile: {
+          document: `query ($box: GeoJSON!) {
+            allEnterprises(filter: { location: { intersects: $box } }, orderBy: [NAME_ASC, ID_ASC], first: 200) {
+              totalCount nodes { id name hazardRank location { latitude longitude } } } }`,
+          variables: (ours) => {
+            const { west, south, east, north } = ours.bbox as { west: number; south: number; east: number; north: number };
+            const ring = [[west, south], [east, south], [east, north], [west, north], [west, south]];
+            return { box: { type: 'Polygon', coordinates: [ring] } };
+          },
+        },
       },
     },
     {
@@ -119,13 +151,13 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
                    from resettlement.resettlement_zone z
                    join regions.region r on r.code = z.region_code
                    cross join lateral (
-                     select vv.title, vv.salary_min_tenge, vv.enterprise_id,
+                     select vv.title, vv.salary_min_tenge, vv.enterprise_bin,
                             ST_Distance(vv.location, z.area::geography, false) / 1000 as distance_km
                        from vacancies.vacancy vv
                       where vv.status = 'OPEN' and vv.housing_provided
                         and ST_DWithin(vv.location, z.area::geography, 30000, false)
                       order by distance_km, vv.id limit 10) v
-                   join enterprises.enterprise e on e.id = v.enterprise_id`,
+                   join enterprises.enterprise e on e.bin = v.enterprise_bin`,
           values: [],
         },
       ],
@@ -138,9 +170,9 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
       floor: () => [
         {
           text: `select v.title, e.name, e.bin, r.name_en
-                   from (select title, enterprise_id from vacancies.vacancy where status = 'OPEN'
+                   from (select title, enterprise_bin from vacancies.vacancy where status = 'OPEN'
                           order by posted_at desc, id desc limit 500) v
-                   join enterprises.enterprise e on e.id = v.enterprise_id
+                   join enterprises.enterprise e on e.bin = v.enterprise_bin
                    join regions.region r on r.code = e.region_code`,
           values: [],
         },

@@ -10,45 +10,71 @@ export interface ServiceProcess {
 }
 
 export const SUBGRAPH_PORTS: Record<string, number> = { regions: 4101, enterprises: 4102, vacancies: 4103, resettlement: 4104 };
-export const GATEWAY_PORT = 4100;
 
-function start(name: string, entry: string, port: number, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/** The gateway engines the benchmark compares, all serving schema/supergraph.graphql; one runs at a time. */
+export const ENGINES = {
+  apollo: { entry: 'gateway/main.ts', port: 4100, label: '@apollo/gateway' },
+  hive: { entry: 'gateway/engines/hive.ts', port: 4111, label: 'Hive Gateway' },
+  'hive-router': { entry: 'gateway/engines/hive-router.ts', port: 4112, label: 'Hive Gateway + Rust query planner' },
+} as const;
+export type Engine = keyof typeof ENGINES;
+
+/** `args` after the Node binary: a TypeScript entry runs as `--import tsx <entry>`. */
+export function startService(name: string, args: string[], port: number, env: NodeJS.ProcessEnv): ServiceProcess {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE: 'false', SEED_ON_START: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return { name, url: `http://127.0.0.1:${port}/graphql`, process: child };
 }
 
-async function waitReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+/** A process killed by a signal keeps `exitCode` null: its 'exit' event has been and gone. */
+function hasExited(service: ServiceProcess): boolean {
+  return service.process.exitCode !== null || service.process.signalCode !== null;
+}
+
+/** Every service here, ours or the peer, answers 200 on `/ready` once it can serve; one that never does is stopped. */
+export async function waitReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (service.process.exitCode !== null) throw new Error(`${service.name} exited with ${service.process.exitCode}`);
+    if (hasExited(service)) throw new Error(`${service.name} exited with ${service.process.exitCode ?? service.process.signalCode}`);
     const ready = await fetch(service.url.replace(/\/graphql$/, '/ready'))
       .then((response) => response.ok)
       .catch(() => false);
     if (ready) return;
     await sleep(250);
   }
+  await stopService(service);
   throw new Error(`${service.name} not ready after ${timeoutMs} ms`);
 }
 
-export async function startServices(gatewayEntry = 'gateway/main.ts'): Promise<{ subgraphs: ServiceProcess[]; gateway: ServiceProcess; stop(): Promise<void> }> {
-  const subgraphs = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => start(name, `services/${name}/main.ts`, port, {}));
-  await Promise.all(subgraphs.map((service) => waitReady(service)));
+/** SIGTERM (a graceful close), then SIGKILL for one that does not finish within 10 s. */
+export async function stopService(service: ServiceProcess): Promise<void> {
+  if (hasExited(service)) return;
+  const exited = once(service.process, 'exit');
+  service.process.kill('SIGTERM');
+  const kill = setTimeout(() => service.process.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(kill);
+}
+
+export async function startSubgraphs(): Promise<{ subgraphs: ServiceProcess[]; stop(): Promise<void> }> {
+  const subgraphs = Object.entries(SUBGRAPH_PORTS).map(([name, port]) =>
+    startService(name, ['--import', 'tsx', `services/${name}/main.ts`], port, {}),
+  );
+  const stop = async () => void (await Promise.all(subgraphs.map(stopService)));
+  await Promise.all(subgraphs.map((service) => waitReady(service))).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { subgraphs, stop };
+}
+
+export async function startGateway(engine: Engine, subgraphs: ServiceProcess[]): Promise<ServiceProcess> {
   const urls = Object.fromEntries(subgraphs.map((service) => [`${service.name.toUpperCase()}_URL`, service.url]));
-  const gateway = start('gateway', gatewayEntry, GATEWAY_PORT, urls);
+  const gateway = startService(engine, ['--import', 'tsx', ENGINES[engine].entry], ENGINES[engine].port, urls);
   await waitReady(gateway);
-  return {
-    subgraphs,
-    gateway,
-    stop: async () => {
-      for (const service of [gateway, ...subgraphs]) {
-        service.process.kill('SIGTERM');
-        if (service.process.exitCode === null) await once(service.process, 'exit');
-      }
-    },
-  };
+  return gateway;
 }
 
 export async function sqlStatements(subgraphs: ServiceProcess[]): Promise<number> {
