@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../services/kernel/config.js';
 import { openSubgraphDatabase, type EntityManager } from '../services/kernel/db.js';
+import { todayInKazakhstan } from '../services/kernel/domain/calendar.js';
 import { logger } from '../services/kernel/logger.js';
 import type { SeedOptions } from '../services/kernel/seed/seed.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 /**
- * `npm run seed -- --seed 42 --enterprises 5000 [--vacancies 10000]`: empties every subgraph's
+ * `npm run seed -- --seed 42 --enterprises 5000 [--vacancies 10000] [--as-of 2026-11-01]`: empties every subgraph's
  * seeded tables and writes a deterministic data set of that size into DATABASE_URL. Secondary
  * indexes are dropped while loading and rebuilt afterwards (one sort per index instead of a
  * million random inserts), then everything is analysed.
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(loadConfig().SEED) },
     enterprises: { type: 'string', default: String(loadConfig().DEMO_ENTERPRISES) },
     vacancies: { type: 'string' },
+    'as-of': { type: 'string', default: todayInKazakhstan() },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -31,10 +33,19 @@ function positiveInteger(name: string, text: string): number {
   return value;
 }
 
+function isoDay(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    console.error(`--as-of must be a day like 2026-11-01, got "${text}"`);
+    process.exit(2);
+  }
+  return text;
+}
+
 const options: SeedOptions = {
   seed: positiveInteger('seed', values.seed),
   enterprises: positiveInteger('enterprises', values.enterprises),
   vacancies: values.vacancies === undefined ? null : positiveInteger('vacancies', values.vacancies),
+  asOf: isoDay(values['as-of']),
 };
 
 interface SecondaryIndex {
@@ -67,7 +78,7 @@ for (const subgraph of SUBGRAPHS) {
   const database = await openSubgraphDatabase({ ...subgraph.database, log: logger(subgraph.name) });
   const em = database.orm.em.fork();
   const bar = bars.create(Math.max(1, seed.expectedRows(options)), 0, { subgraph: subgraph.name.padEnd(12) });
-  await em.getConnection().execute(`truncate ${seed.tables.join(', ')} cascade`);
+  await em.getConnection().execute(`truncate ${seed.tables.join(', ')} restart identity cascade`);
   const indexes = await dropSecondaryIndexes(em, subgraph.database.schema);
   const rows = await em.transactional((tx) => seed.run(tx, options, (count) => bar.increment(count)));
   for (const index of indexes) await em.getConnection().execute(index.definition);

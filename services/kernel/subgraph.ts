@@ -10,6 +10,7 @@ import { DomainError, errorFormatter, rejectRequest } from './errors.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
 import { logger, type Logger } from './logger.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
+import { todayInKazakhstan } from './domain/calendar.js';
 
 export interface SubgraphDefinition<Loaders> {
   name: string;
@@ -66,7 +67,7 @@ export async function startSubgraph<Loaders>(
 async function seedIfEmpty(seed: SubgraphSeed, em: EntityManager, log: Logger): Promise<void> {
   if (!(await isEmpty(em, seed.tables[0]!))) return;
   const config = loadConfig();
-  const options = { seed: config.SEED, enterprises: config.DEMO_ENTERPRISES, vacancies: null };
+  const options = { seed: config.SEED, enterprises: config.DEMO_ENTERPRISES, vacancies: null, asOf: todayInKazakhstan() };
   const startedAt = performance.now();
   const rows = await em.transactional((tx) => seed.run(tx, options, () => undefined));
   await em.getConnection().execute(`analyze ${seed.tables.join(', ')}`);

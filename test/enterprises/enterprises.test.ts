@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAssessmentOverdue } from '../../services/kernel/domain/working-conditions.js';
-import { todayInKazakhstan } from '../../services/enterprises/domain/assessment-schedule.js';
+import { todayInKazakhstan } from '../../services/kernel/domain/calendar.js';
 import { expectData, federation, tokenFor } from '../support/federation.js';
 
 /** Workplaces are for inspectors and the own employer (design.md §5); an admin reads every card in full. */

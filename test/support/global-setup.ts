@@ -13,6 +13,8 @@ declare module 'vitest' {
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
     jwtSecret: string;
+    /** The PostgreSQL server the run was given (DATABASE_URL), empty on the embedded database. */
+    databaseServerUrl: string;
   }
 }
 
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('subgraphUrls', Object.fromEntries(federation.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])));
   project.provide('databaseUrl', process.env.DATABASE_URL ?? '');
   project.provide('jwtSecret', process.env.JWT_SECRET!);
+  project.provide('databaseServerUrl', serverUrl ?? '');
 
   return async () => {
     await federation.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
-import { overdueCutoff, todayInKazakhstan } from './assessment-schedule.js';
+import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
+import { overdueCutoff } from './assessment-schedule.js';
 
 function* days(from: string, count: number): Generator<string> {
   const start = Date.parse(`${from}T00:00:00Z`);

@@ -1,10 +1,6 @@
 import { formatIsoDate, parseIsoDate } from '../../kernel/domain/identifiers.js';
 import { ASSESSMENT_PERIOD_YEARS, isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
 
-/** Dates of the domain are Kazakhstan's calendar days (UTC+5), not the server's. */
-export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function addDays(date: string, days: number): string {
   const { year, month, day } = parseIsoDate(date);

@@ -9,10 +9,10 @@ import { BadInput, LimitExceeded } from '../../kernel/errors.js';
 import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
-import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import { okedCodeProblem } from '../domain/oked.js';
 import { DeclaredContractTypeEnum, type DeclaredContractType } from '../entities/employment-contract.entity.js';
 import { InspectionKind } from '../entities/inspection.entity.js';
+import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { DateScalar, isoDateOf } from './date.js';
 
 /**

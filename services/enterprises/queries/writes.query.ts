@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { BadInput, Conflict } from '../../kernel/errors.js';
-import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { Inspection } from '../entities/inspection.entity.js';
 import { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import type { Assessment, Declaration, NewEnterprise, NewInspection } from '../graphql/mutation-inputs.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
+import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { recomputeEnterpriseFigures } from './figures.query.js';
 
 /**

@@ -7,7 +7,6 @@ import { AreaInput, parseArea } from '../../kernel/geo/area.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
-import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import { Enterprise } from '../entities/enterprise.entity.js';
 import { Inspection } from '../entities/inspection.entity.js';
 import { Region } from '../entities/region.stub.js';
@@ -23,6 +22,7 @@ import { areaPredicates } from './search-arguments.js';
 import { Allow } from '../../kernel/graphql/allow.js';
 import { inspectorOfRegion, ownEmployer } from '../access.js';
 import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
+import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { DeclarationConnection } from '../graphql/declaration-connection.js';
 
 type Context = RequestContext<EnterpriseLoaders>;

@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
-import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { Region } from '../entities/region.stub.js';
 import { HazardSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
 import { EnterpriseFilter, EnterpriseOrder, filterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
+import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { validateSearch } from '../queries/enterprises.query.js';
 
 type Context = RequestContext<EnterpriseLoaders>;

@@ -6,7 +6,6 @@ import { classRank, type WorkingConditionsClass } from '../../kernel/domain/work
 import { bulkInsert } from '../../kernel/seed/bulk-insert.js';
 import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '../../kernel/seed/demo-world.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
-import { todayInKazakhstan } from '../domain/assessment-schedule.js';
 import { recomputeEnterpriseFigures } from '../queries/figures.query.js';
 import { copyRegionBoundaries } from './region-boundaries.seed.js';
 
@@ -346,7 +345,7 @@ export const enterprisesSeed: SubgraphSeed = {
   expectedRows: (options) => options.enterprises,
   run: async (em, options, onRows) => {
     const totals: Record<string, number> = { 'enterprises.region_boundary': await copyRegionBoundaries(em) };
-    const today = todayInKazakhstan();
+    const today = options.asOf;
     const world = await loadDemoWorld();
     // Its own stream: the enterprises themselves come from the shared demo world's stream.
     const random = createRandom(options.seed * 7919 + 17);

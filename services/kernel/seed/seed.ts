@@ -9,6 +9,11 @@ export interface SeedOptions {
   enterprises: number;
   /** Total vacancies; null lets the vacancies seed pick a realistic number per enterprise. */
   vacancies: number | null;
+  /**
+   * The day the data set describes (YYYY-MM-DD): ages, open days and contracts in force are as
+   * of it, so the same seed and day give the same rows.
+   */
+  asOf: string;
 }
 
 export interface SubgraphSeed {

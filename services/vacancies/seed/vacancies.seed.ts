@@ -259,7 +259,7 @@ export const vacanciesSeed: SubgraphSeed = {
   expectedRows: (options) => options.vacancies ?? Math.round(options.enterprises * AVERAGE_PER_ENTERPRISE),
   async run(em, options, onRows) {
     const world = await loadDemoWorld();
-    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const today = Date.parse(`${options.asOf}T00:00:00Z`);
     const enterprises = world.enterprises({ seed: options.seed, count: options.enterprises });
     const written = await bulkInsert(em, VACANCY_INSERT, demoVacancies(enterprises, options, today), onRows);
     return { 'vacancies.vacancy': written };

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { startEmbeddedPostgis } from '../scripts/lib/embedded-postgis.js';
+
+const TABLES = [
+  'regions.region',
+  'enterprises.enterprise',
+  'enterprises.workplace_assessment',
+  'enterprises.employment_contract',
+  'enterprises.inspection',
+  'vacancies.vacancy',
+  'resettlement.resettlement_zone',
+  'resettlement.zone_quota',
+  'resettlement.resettlement_application',
+];
+
+/**
+ * `npm run seed` on a database of its own (beside the test database on a real server, or a
+ * second embedded one), so the federation the other tests use keeps its data.
+ */
+let databaseUrl = '';
+let cleanup: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  const server = inject('databaseServerUrl');
+  if (server) {
+    const name = `emap_seed_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  } else {
+    const dataDir = await mkdtemp(join(tmpdir(), 'emap-seed-'));
+    const embedded = await startEmbeddedPostgis(dataDir);
+    databaseUrl = embedded.url;
+    cleanup = async () => {
+      await embedded.close();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  }
+});
+
+afterAll(() => cleanup());
+
+function seed(...args: string[]): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/seeded .*enterprises\.enterprise=\d+.* rows\/s/);
+}
+
+/** A digest of every row of every seeded table, in a fixed order. */
+async function digests(): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const result: Record<string, string> = {};
+  for (const table of TABLES) {
+    const { rows } = await client.query<{ digest: string; count: number }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as count from ${table} t`,
+    );
+    result[table] = `${rows[0]!.count}:${rows[0]!.digest}`;
+  }
+  await client.end();
+  return result;
+}
+
+describe('npm run seed', () => {
+  it('writes identical rows for the same seed and day, and other rows for another seed', async () => {
+    seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
+    const first = await digests();
+    seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
+    const second = await digests();
+    seed('--seed', '7', '--enterprises', '300', '--as-of', '2026-06-01');
+    const other = await digests();
+
+    expect(second).toEqual(first);
+    expect(first['enterprises.enterprise']).toMatch(/^300:/);
+    for (const table of ['enterprises.enterprise', 'enterprises.employment_contract', 'vacancies.vacancy']) {
+      expect(other[table], table).not.toBe(first[table]);
+    }
+  }, 240_000);
+});
