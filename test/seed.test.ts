@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,13 +57,12 @@ beforeAll(async () => {
 
 afterAll(() => cleanup());
 
-function seed(...args: string[]): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+/** Asynchronous on purpose: the embedded database answers from this process's event loop. */
+async function seed(...args: string[]): Promise<void> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
   });
-  expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toMatch(/seeded .*enterprises\.enterprise=\d+.* rows\/s/);
+  expect(stdout).toMatch(/seeded .*enterprises\.enterprise=\d+.* rows\/s/);
 }
 
 /** A digest of every row of every seeded table, in a fixed order. */
@@ -82,11 +82,11 @@ async function digests(): Promise<Record<string, string>> {
 
 describe('npm run seed', () => {
   it('writes identical rows for the same seed and day, and other rows for another seed', async () => {
-    seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
+    await seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
     const first = await digests();
-    seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
+    await seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
     const second = await digests();
-    seed('--seed', '7', '--enterprises', '300', '--as-of', '2026-06-01');
+    await seed('--seed', '7', '--enterprises', '300', '--as-of', '2026-06-01');
     const other = await digests();
 
     expect(second).toEqual(first);
