@@ -81,13 +81,6 @@ export async function authenticate(authorization: string | undefined | null): Pr
  */
 export type AccessRule<Target> = (principal: Principal, target: Target) => boolean;
 
-export const anyone: AccessRule<unknown> = () => true;
-
-export const hasRole =
-  (role: Role): AccessRule<unknown> =>
-  (principal) =>
-    principal.roles.has(role);
-
 /** An inspector or officer whose `regions` claim covers the target's region. */
 export const roleInRegion =
   <Target>(role: Role, regionOf: (target: Target) => string): AccessRule<Target> =>

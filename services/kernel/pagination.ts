@@ -21,11 +21,11 @@ export class PageInfo {
 
 export type CursorKey = (string | number)[];
 
-export function encodeCursor(key: CursorKey): string {
+function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, argument = 'after'): CursorKey {
+function decodeCursor(cursor: string, argument = 'after'): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(key) && key.every((part) => typeof part === 'string' || typeof part === 'number')) return key;

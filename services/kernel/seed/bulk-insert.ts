@@ -16,7 +16,7 @@ export interface BulkInsertPlan<Row> {
   values: (row: Row) => Record<string, string | number | boolean | null>;
 }
 
-export const BULK_BATCH_SIZE = 5_000;
+const BULK_BATCH_SIZE = 5_000;
 
 export async function bulkInsert<Row>(
   em: EntityManager,
