@@ -1,11 +1,11 @@
 import type { EntityManager } from '../kernel/db.js';
 import { groupLoader, mapLoader, perArguments, rowLoader } from '../kernel/loaders.js';
-import type { SqlFragment } from '../kernel/geo/area.js';
 import type { PageRequest } from '../kernel/pagination.js';
 import type { Enterprise } from './entities/enterprise.entity.js';
 import { contractPages, declarationPages } from './queries/declarations.query.js';
 import { currentWorkplaces, inspectionsOf } from './queries/children.query.js';
 import { enterprisesByBins, enterprisesByIds, enterprisesOfRegions } from './queries/enterprises.query.js';
+import type { SqlFragment } from '../kernel/sql.js';
 import { hazardSummaries } from './queries/hazard.query.js';
 
 export function createEnterpriseLoaders(em: EntityManager) {

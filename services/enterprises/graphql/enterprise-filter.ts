@@ -1,8 +1,8 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { BadInput } from '../../kernel/errors.js';
-import type { SqlFragment } from '../../kernel/geo/area.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import type { SqlFragment } from '../../kernel/sql.js';
 import { overdueCutoff } from '../domain/assessment-schedule.js';
 
 @InputType({ description: 'Conditions on the enterprise card; all given ones must hold.' })

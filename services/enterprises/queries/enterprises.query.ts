@@ -1,10 +1,11 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { BadInput } from '../../kernel/errors.js';
-import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea, type SqlFragment } from '../../kernel/geo/area.js';
+import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
+import { allOf, type SqlFragment } from '../../kernel/sql.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
 
 export async function enterprisesByIds(em: EntityManager, ids: readonly string[]): Promise<Enterprise[]> {
@@ -22,11 +23,6 @@ export async function enterprisesByBins(em: EntityManager, bins: readonly string
     .getConnection()
     .execute<EnterpriseRow[]>(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.bin = any(?::text[])`, [pgArray(bins)]);
   return rows.map(toEnterprise);
-}
-
-export function whereClause(conditions: SqlFragment[]): SqlFragment {
-  if (conditions.length === 0) return { sql: 'true', params: [] };
-  return { sql: conditions.map((condition) => `(${condition.sql})`).join(' and '), params: conditions.flatMap((c) => c.params) };
 }
 
 interface SortKey {
@@ -125,12 +121,12 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
   const pageRows = async (): Promise<RankedRow[]> => {
     const conditions = [...search.areaConditions, ...search.filterConditions, ...afterCursor];
     if (search.area?.kind === 'near' && search.order === EnterpriseOrder.DISTANCE) {
-      const horizon = await distanceHorizon(em, sort, whereClause([...search.filterConditions, ...afterCursor]), limit);
+      const horizon = await distanceHorizon(em, sort, allOf([...search.filterConditions, ...afterCursor]), limit);
       if (horizon === null) return [];
       // A centimetre of slack: ST_DWithin and `<->` may differ in the last bits of a double.
       conditions.push(areaCondition({ ...search.area, radiusMetres: horizon + 0.01 }, { point: 'e.location', regionCode: 'e.region_code' }));
     }
-    const where = whereClause(conditions);
+    const where = allOf(conditions);
     const order = orderByClause(sort);
     const distance = nearDistanceKm(search.area, 'e.location') ?? { sql: 'null::float8', params: [] };
     return connection.execute<RankedRow[]>(
@@ -142,7 +138,7 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
       [...sort.expression.params, ...distance.params, ...where.params, ...order.params, limit],
     );
   };
-  const matching = whereClause([...search.areaConditions, ...search.filterConditions]);
+  const matching = allOf([...search.areaConditions, ...search.filterConditions]);
   const [rows, [total]] = await Promise.all([
     pageRows(),
     connection.execute<{ count: number }[]>(`select count(*)::int as count from enterprises.enterprise e where ${matching.sql}`, matching.params),
@@ -169,8 +165,8 @@ export async function enterprisesOfRegions(
   page: PageRequest,
 ): Promise<Map<string, Connection<Enterprise>>> {
   const keyset = keysetAfter(EnterpriseOrder.NAME, sortKeyOf(EnterpriseOrder.NAME, null), page.after);
-  const filter = whereClause(conditions);
-  const pageFilter = whereClause(keyset ? [...conditions, keyset] : conditions);
+  const filter = allOf(conditions);
+  const pageFilter = allOf(keyset ? [...conditions, keyset] : conditions);
   const rows = await em.getConnection().execute<RegionPageRow[]>(
     `select region.code as region_key, counted.total, listed.*
        from unnest(?::text[]) as region(code)

@@ -1,9 +1,8 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { classRank } from '../../kernel/domain/working-conditions.js';
-import type { SqlFragment } from '../../kernel/geo/area.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import type { HazardSummary, HazardousWorkPaymentReport } from '../graphql/card-types.js';
-import { whereClause } from './enterprises.query.js';
+import { allOf, type SqlFragment } from '../../kernel/sql.js';
 import { classOfRank } from '../domain/class-rank.js';
 
 interface PaymentGroupRow {
@@ -35,7 +34,7 @@ export async function hazardousWorkPayments(
   areaConditions: SqlFragment[],
   minClass: WorkingConditionsClass,
 ): Promise<HazardousWorkPaymentReport> {
-  const where = whereClause([...areaConditions, { sql: 'e.hazard_rank >= ?', params: [classRank(minClass)] }]);
+  const where = allOf([...areaConditions, { sql: 'e.hazard_rank >= ?', params: [classRank(minClass)] }]);
   const rows = await em.getConnection().execute<PaymentGroupRow[]>(
     `select grouping(e.region_code) = 0 as by_region, grouping(e.hazard_rank) = 0 as by_class, e.region_code, e.hazard_rank,
             count(*)::int as enterprises,

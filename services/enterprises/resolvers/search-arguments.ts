@@ -1,5 +1,6 @@
 import type { EntityManager } from '../../kernel/db.js';
-import { areaCondition, assertValidArea, type ParsedArea, type SqlFragment } from '../../kernel/geo/area.js';
+import type { SqlFragment } from '../../kernel/sql.js';
+import { areaCondition, assertValidArea, type ParsedArea } from '../../kernel/geo/area.js';
 
 /** The area as predicates on `enterprises.enterprise e`, after GEOS has judged a polygon (a BAD_USER_INPUT, not a database error). */
 export async function areaPredicates(em: EntityManager, area: ParsedArea | null, argument = 'area'): Promise<SqlFragment[]> {

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import { BadInput, LimitExceeded } from '../errors.js';
+import type { SqlFragment } from '../sql.js';
 import { isRegionCode } from '../domain/kato.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from './graphql-types.js';
 import type { GeoJsonGeometry, LatLon } from './postgis-types.js';
@@ -53,11 +54,6 @@ export type ParsedArea =
   | { kind: 'bbox'; west: number; south: number; east: number; north: number }
   | { kind: 'polygon'; geojson: string }
   | { kind: 'region'; regionCode: string };
-
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
 
 type Position = [number, number];
 

@@ -3,7 +3,7 @@ import type { PageRequest } from '../../kernel/pagination.js';
 import type { ApplicationScope } from '../access.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import type { ApplicationStatus } from '../graphql/enums.js';
-import { isUuid } from './uuid.js';
+import { isUuid } from '../../kernel/ids.js';
 
 export interface ApplicationPage {
   rows: { application: ResettlementApplication; cursorKey: [string, string] }[];

@@ -2,7 +2,7 @@ import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { Conflict } from '../../kernel/errors.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
-import { isUuid } from './uuid.js';
+import { isUuid } from '../../kernel/ids.js';
 
 export interface ZoneSearch {
   area: ParsedArea | null;

@@ -4,7 +4,8 @@ import { YEARLY_THRESHOLDS } from '../../kernel/domain/money.js';
 import { BadInput } from '../../kernel/errors.js';
 import { monthlyRentSubsidyTenge, relocationSubsidyTenge, RESETTLEMENT_COMMITMENT_YEARS } from '../domain/subsidies.js';
 import type { NewApplication } from '../queries/application-writes.query.js';
-import { parseId, parseYear } from './arguments.js';
+import { parseUuid } from '../../kernel/ids.js';
+import { parseYear } from './arguments.js';
 
 /** A family larger than this is a typing mistake, not a family (the column is a smallint). */
 export const MAX_FAMILY_MEMBERS = 20;
@@ -33,7 +34,7 @@ export class ApplyForResettlementInput {
 
 /** Everything about the input that needs no database: shapes, ranges, the year's MCI, the subsidies. */
 export function parseApplication(input: ApplyForResettlementInput, applicantIin: string): NewApplication {
-  const zoneId = parseId(input.zoneId, 'input.zoneId');
+  const zoneId = parseUuid(input.zoneId, 'input.zoneId');
   const year = parseYear(input.year, 'input.year');
   if (YEARLY_THRESHOLDS[year] === undefined) {
     const known = Object.keys(YEARLY_THRESHOLDS).join(', ');

@@ -12,9 +12,9 @@ import { Region } from '../graphql/region.stub.js';
 import type { ResettlementLoaders } from '../loaders.js';
 import { decideApplication, fileApplication, type ApplicationDecision } from '../queries/application-writes.query.js';
 import { applicationsPage } from '../queries/applications.query.js';
-import { isUuid } from '../queries/uuid.js';
+import { isUuid, parseUuid } from '../../kernel/ids.js';
 import { ApplyForResettlementInput, parseApplication } from './application-input.js';
-import { parseId } from './arguments.js';
+
 import { decidedApplicationZone } from './targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
@@ -40,7 +40,7 @@ function parseDecision(id: string, decision: Decision, reason: string | null | u
   const text = reason?.trim() || null;
   if (decision === Decision.REJECT && !text) throw new BadInput('reason', 'is required to reject an application');
   if (text && text.length > MAX_REASON_LENGTH) throw new BadInput('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
-  return { id: parseId(id, 'id'), decision, reason: text };
+  return { id: parseUuid(id, 'id'), decision, reason: text };
 }
 
 @ArgsType()

@@ -1,6 +1,5 @@
 import { isRegionCode } from '../../kernel/domain/kato.js';
 import { BadInput } from '../../kernel/errors.js';
-import { isUuid } from '../queries/uuid.js';
 
 /** Quota years the API accepts; the table checks the same range. */
 export const YEAR_RANGE = { min: 2020, max: 2100 } as const;
@@ -18,8 +17,3 @@ export function parseRegionCode(code: string, argument = 'regionCode'): string {
   return code;
 }
 
-/** Ids are UUIDs: a malformed one is a client mistake, a well-formed unknown one is NOT_FOUND. */
-export function parseId(id: string, argument: string): string {
-  if (!isUuid(id)) throw new BadInput(argument, 'is not an id issued by this API');
-  return id;
-}

@@ -2,15 +2,15 @@ import type { ResolverData } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
 import { NotFound } from '../../kernel/errors.js';
 import type { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import { parseUuid } from '../../kernel/ids.js';
 import type { ResettlementLoaders } from '../loaders.js';
-import { parseId } from './arguments.js';
 
 /** What `@Allow` hands a target function in this subgraph. */
 type Action = ResolverData<RequestContext<ResettlementLoaders>>;
 
 /** Zones are public, so an unknown one is NOT_FOUND for any caller, before the rules are asked. */
 export async function zoneOrNotFound(loaders: ResettlementLoaders, zoneId: string, argument: string): Promise<ResettlementZone> {
-  const zone = await loaders.zoneById.load(parseId(zoneId, argument));
+  const zone = await loaders.zoneById.load(parseUuid(zoneId, argument));
   if (!zone) throw new NotFound('resettlement zone', zoneId);
   return zone;
 }
@@ -25,6 +25,6 @@ export const quotaZone = (action: Action): Promise<ResettlementZone> => zoneOrNo
  */
 export async function decidedApplicationZone(action: Action): Promise<ResettlementZone | null> {
   const { loaders } = action.context;
-  const application = await loaders.applicationById.load(parseId(String(action.args.id), 'id'));
+  const application = await loaders.applicationById.load(parseUuid(String(action.args.id), 'id'));
   return application && loaders.zoneById.load(application.zoneId);
 }

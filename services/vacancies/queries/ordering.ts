@@ -1,8 +1,7 @@
 import { BadInput } from '../../kernel/errors.js';
-import type { SqlFragment } from '../../kernel/geo/area.js';
 import type { CursorKey } from '../../kernel/pagination.js';
+import { type SqlFragment, bound, joinSql, sql } from '../../kernel/sql.js';
 import { isUuid } from '../../kernel/ids.js';
-import { bound, joinSql, sql } from './sql.js';
 
 type SortType = 'timestamptz' | 'int' | 'float8' | 'uuid';
 

@@ -1,8 +1,8 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { areaCondition, type ParsedArea, type SqlFragment } from '../../kernel/geo/area.js';
+import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import type { StaffingShortage } from '../entities/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
-import { allOf, bound, sql } from './sql.js';
+import { type SqlFragment, allOf, bound, sql } from '../../kernel/sql.js';
 import { openAtLeast, statusIs } from './vacancies.query.js';
 
 export interface ShortageRequest {

@@ -1,12 +1,12 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { areaCondition, type ParsedArea, type SqlFragment } from '../../kernel/geo/area.js';
+import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import { qualityJobThresholds } from '../domain/vacancy-rules.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type Ordering, type SortedRow } from './ordering.js';
-import { allOf, bound, joinSql, sql } from './sql.js';
+import { type SqlFragment, allOf, bound, joinSql, sql } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
 
 export type PageRow = VacancyRow & SortedRow & { distance_km: number | null };

@@ -3,8 +3,8 @@ import type { Connection, PageRequest } from '../../kernel/pagination.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { keysetCondition, nearestFirst, orderByClause, sortColumns } from './ordering.js';
-import { allOf, bound, sql } from './sql.js';
 import { filterConditions, pageConnection, statusIs, type PageRow } from './vacancies.query.js';
+import { allOf, bound, sql } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS } from './vacancy-rows.js';
 
 export interface NearAreasRequest {

@@ -6,6 +6,7 @@ import { bulkInsert, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.j
 import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '../../kernel/seed/demo-world.js';
 import type { SeedOptions, SubgraphSeed } from '../../kernel/seed/seed.js';
 import type { VacancyStatus } from '../graphql/enums.js';
+import { minimumWageToday } from '../domain/vacancy-rules.js';
 
 /**
  * Demo vacancies for the demo world's enterprises. The enterprises subgraph writes the same
@@ -92,7 +93,6 @@ const NORTH = new Set(['KZ-59', 'KZ-55', 'KZ-39', 'KZ-11', 'KZ-63', 'KZ-10', 'KZ
 const MEDIAN_WAGE = new Map(REGIONS.map((region) => [region.code, region.medianMonthlyWageTenge]));
 const HARMFUL_CLASSES: WorkingConditionsClass[] = ['HARMFUL_3_1', 'HARMFUL_3_2', 'HARMFUL_3_3', 'HARMFUL_3_4', 'DANGEROUS_4'];
 const HARMFUL_WEIGHTS = [45, 30, 13, 7, 5];
-const MINIMUM_WAGE_TENGE = 85_000;
 const DAY_MS = 86_400_000;
 const MAX_JITTER_KM = 1.5;
 const VACANCIES_PER_ENTERPRISE = { min: 1, max: 5 };
@@ -141,7 +141,7 @@ function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, ra
   const occupation = random.pick(occupations);
   const north = NORTH.has(enterprise.regionCode);
   const median = MEDIAN_WAGE.get(enterprise.regionCode) ?? 285_000;
-  const salaryMinTenge = Math.max(MINIMUM_WAGE_TENGE, roundTo(median * (0.55 + random.next() * 0.95), 5_000));
+  const salaryMinTenge = Math.max(minimumWageToday(new Date(today)), roundTo(median * (0.55 + random.next() * 0.95), 5_000));
   const salaryMaxTenge = random.next() < 0.7 ? salaryMinTenge + roundTo(salaryMinTenge * (0.1 + random.next() * 0.4), 5_000) : null;
   const seasonalShare = occupations === AGRICULTURE ? 0.3 : 0.05;
   const typeDraw = random.next();

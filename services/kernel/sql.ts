@@ -1,8 +1,12 @@
-import type { SqlFragment } from '../../kernel/geo/area.js';
+/** A piece of SQL with its bound parameters, in the order of its `?` placeholders. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
 
 /**
  * Concatenates SQL text and bound parameters in order, so a statement assembled from optional
- * pieces keeps each `?` next to its value. Strings are SQL written in this folder, never input.
+ * pieces keeps each `?` next to its value. Strings are SQL written in our code, never input.
  */
 export function sql(...parts: (string | SqlFragment)[]): SqlFragment {
   return {
