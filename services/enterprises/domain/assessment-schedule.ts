@@ -1,4 +1,4 @@
-import { formatIsoDate, parseIsoDate } from '../../kernel/domain/identifiers.js';
+import { formatIsoDate, parseIsoDate } from '../../kernel/domain/calendar.js';
 import { ASSESSMENT_PERIOD_YEARS, isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
 
 

@@ -1,4 +1,5 @@
-import { ageOn, daysInMonth, formatIsoDate, isLeapYear, parseIin, parseIsoDate, type Sex } from '../../kernel/domain/identifiers.js';
+import { ageOn, parseIin, type Sex } from '../../kernel/domain/identifiers.js';
+import { daysInMonth, formatIsoDate, isLeapYear, parseIsoDate } from '../../kernel/domain/calendar.js';
 import { moneyFactsFor } from '../../kernel/domain/money.js';
 
 /**

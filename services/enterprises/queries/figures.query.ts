@@ -1,6 +1,6 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { isQualityJob } from '../../kernel/domain/money.js';
-import { parseIsoDate } from '../../kernel/domain/identifiers.js';
+import { parseIsoDate } from '../../kernel/domain/calendar.js';
 import { classRank, isHarmful, worstClass } from '../../kernel/domain/working-conditions.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { estimateMonthlyPayment } from '../domain/special-payment.js';

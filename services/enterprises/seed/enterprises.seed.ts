@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '../../kernel/db.js';
-import { formatIsoDate, makeIin, type Sex } from '../../kernel/domain/identifiers.js';
+import { makeIin, type Sex } from '../../kernel/domain/identifiers.js';
+import { formatIsoDate } from '../../kernel/domain/calendar.js';
 import { regionCodeOfKato } from '../../kernel/domain/kato.js';
 import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { bulkInsert } from '../../kernel/seed/bulk-insert.js';

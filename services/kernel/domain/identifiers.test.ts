@@ -10,7 +10,6 @@ import {
   maskIin,
   parseBin,
   parseIin,
-  parseIsoDate,
   type EntityType,
   type UnitKind,
 } from './identifiers.js';
@@ -182,19 +181,6 @@ describe('ageOn', () => {
   it.each(['2025-02-29', '2025-1-01', '01.01.2025', ''])('rejects the malformed date %j', (date) => {
     expect(() => ageOn('1970-01-01', date)).toThrow(RangeError);
   });
-});
-
-describe('parseIsoDate', () => {
-  it('reads a calendar date into numbers', () => {
-    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
-  });
-
-  it.each(['2023-02-29', '1900-02-29', '2024-04-31', '2024-00-10', '2024-13-01', '2024-01-00', '20240101'])(
-    'rejects %j',
-    (date) => {
-      expect(() => parseIsoDate(date)).toThrow(RangeError);
-    },
-  );
 });
 
 describe('parseBin', () => {

@@ -3,6 +3,8 @@
  * Both are 12 digits whose last digit is a check digit over the first 11.
  */
 
+import { formatIsoDate, isCalendarDate, parseIsoDate } from './calendar.js';
+
 export type IdentifierKind = 'IIN' | 'BIN';
 export type Sex = 'MALE' | 'FEMALE';
 export type EntityType = 'RESIDENT_LEGAL_ENTITY' | 'NON_RESIDENT_LEGAL_ENTITY' | 'JOINT_INDIVIDUAL_ENTREPRENEUR';
@@ -19,12 +21,6 @@ export interface BinFacts {
   readonly registeredYearMonth: string;
   readonly entityType: EntityType;
   readonly unitKind: UnitKind;
-}
-
-export interface IsoDateParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
 }
 
 export class InvalidIdentifier extends Error {
@@ -199,35 +195,6 @@ export function ageOn(birthDate: string, onDate: string): number {
   if (onDate < birthDate) throw new RangeError(`${onDate} is before the birth date ${birthDate}`);
   const birthdayReached = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
   return on.year - birth.year - (birthdayReached ? 0 : 1);
-}
-
-/** Reads a YYYY-MM-DD date that exists in the calendar; throws RangeError otherwise. */
-export function parseIsoDate(s: string): IsoDateParts {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const parts = { year: Number(match?.[1]), month: Number(match?.[2]), day: Number(match?.[3]) };
-  if (!match || !isCalendarDate(parts.year, parts.month, parts.day)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${s}`);
-  return parts;
-}
-
-export function formatIsoDate({ year, month, day }: IsoDateParts): string {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2 && isLeapYear(year)) return 29;
-  const days = DAYS_IN_MONTH[month - 1];
-  if (days === undefined) throw new RangeError(`not a month: ${month}`);
-  return days;
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  return Number.isInteger(month) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function pad(n: number, width: number): string {

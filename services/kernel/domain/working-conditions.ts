@@ -1,4 +1,4 @@
-import { daysInMonth, formatIsoDate, parseIsoDate } from './identifiers.js';
+import { daysInMonth, formatIsoDate, parseIsoDate } from './calendar.js';
 
 /**
  * Workplace assessment (attestation) classes — domain.md §4, ordered from best to worst:
