@@ -93,6 +93,20 @@ describe('one query through the gateway', () => {
   });
 });
 
+describe('totalCount', () => {
+  it('costs its count statement only when the client asks for it', async () => {
+    const page = (fields: string) =>
+      `{ enterprises(area: { near: { point: { lat: 49.8, lon: 73.1 }, radiusKm: 50 } }, orderBy: DISTANCE, first: 10) { ${fields} edges { node { id } } } }`;
+    const without = await federation.countStatements('enterprises', async () => expectData(await federation.query(page(''))));
+    let total = 0;
+    const withCount = await federation.countStatements('enterprises', async () => {
+      total = expectData(await federation.query<{ enterprises: { totalCount: number } }>(page('totalCount'))).enterprises.totalCount;
+    });
+    expect(total).toBeGreaterThan(0);
+    expect(withCount).toBe(without + 1);
+  });
+});
+
 describe('gateway query limits', () => {
   it('answers a query nested beyond the depth limit with LIMIT_EXCEEDED, before any subgraph runs', async () => {
     const nested = 'region { enterprises(first: 1) { edges { node { '.repeat(4) + 'name' + ' } } } }'.repeat(4);

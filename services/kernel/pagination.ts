@@ -58,24 +58,30 @@ export interface Edge<Node> {
 export interface Connection<Node> {
   edges: Edge<Node>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /**
  * Builds a connection from rows fetched with `limit first + 1`: the extra row only tells
- * whether another page exists.
+ * whether another page exists. A count given as a function runs only if the client asks for
+ * `totalCount` (it is read through a getter), so a page without it costs no count statement.
  */
 export function toConnection<Row, Node>(
   rows: Row[],
   page: PageRequest,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
   edgeOf: (row: Row) => { node: Node; key: CursorKey; distanceKm?: number | null },
 ): Connection<Node> {
   const visible = rows.slice(0, page.first).map(edgeOf);
   const edges = visible.map(({ node, key, distanceKm }) => ({ node, cursor: encodeCursor(key), distanceKm }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      if (typeof totalCount === 'number') return totalCount;
+      counted ??= totalCount();
+      return counted;
+    },
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: page.after !== null,

@@ -139,11 +139,14 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
     );
   };
   const matching = allOf([...search.areaConditions, ...search.filterConditions]);
-  const [rows, [total]] = await Promise.all([
-    pageRows(),
-    connection.execute<{ count: number }[]>(`select count(*)::int as count from enterprises.enterprise e where ${matching.sql}`, matching.params),
-  ]);
-  return toConnection(rows, search.page, total?.count ?? 0, (row) => ({
+  const count = async () => {
+    const [total] = await connection.execute<{ count: number }[]>(
+      `select count(*)::int as count from enterprises.enterprise e where ${matching.sql}`,
+      matching.params,
+    );
+    return total?.count ?? 0;
+  };
+  return toConnection(await pageRows(), search.page, count, (row) => ({
     node: toEnterprise(row),
     key: [search.order, row.sort_key, row.id],
     distanceKm: row.distance_km,
