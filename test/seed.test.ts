@@ -4,9 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startEmbeddedPostgis } from '../scripts/lib/embedded-postgis.js';
+import { classRank } from '../services/kernel/domain/working-conditions.js';
+import { recomputeEnterpriseFigures } from '../services/enterprises/queries/figures.query.js';
+import { enterprisesSubgraph } from '../services/enterprises/schema.js';
 
 const TABLES = [
   'regions.region',
@@ -95,4 +99,24 @@ describe('npm run seed', () => {
       expect(other[table], table).not.toBe(first[table]);
     }
   }, 240_000);
+
+  it('stores the same card figures the mutations derive from the seeded assessments and contracts', async () => {
+    await seed('--seed', '42', '--enterprises', '300', '--as-of', '2026-06-01');
+    const figures = `select id, headcount, quality_jobs, hazard_rank, workers_in_harmful_conditions, special_payment_eligible_workers,
+                            special_payment_monthly_total_tenge, last_assessment_date::text, figures_as_of::text
+                       from enterprises.enterprise order by id`;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const seeded = (await client.query(figures)).rows;
+    const orm = await MikroORM.init({ clientUrl: databaseUrl, entities: enterprisesSubgraph.database.entities, allowGlobalContext: false });
+    await orm.em.fork().transactional((em) => recomputeEnterpriseFigures(em, seeded.map((row) => row.id as string), '2026-06-01'));
+    await orm.close();
+    const recomputed = (await client.query(figures)).rows;
+    await client.end();
+
+    expect(recomputed).toEqual(seeded);
+    // Not vacuous: the demo has harmful workplaces and workers owed the special payment.
+    expect(seeded.filter((row) => row.hazard_rank >= classRank('HARMFUL_3_1')).length).toBeGreaterThan(0);
+    expect(seeded.reduce((sum, row) => sum + row.special_payment_eligible_workers, 0)).toBeGreaterThan(0);
+  }, 120_000);
 });

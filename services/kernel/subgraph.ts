@@ -9,6 +9,7 @@ import { authenticate } from './auth.js';
 import { DomainError, errorFormatter, rejectRequest } from './errors.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
 import { logger, type Logger } from './logger.js';
+import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 import { todayInKazakhstan } from './domain/calendar.js';
 
@@ -34,7 +35,7 @@ export async function startSubgraph<Loaders>(
   const config = loadConfig();
   const log = logger(definition.name);
   const database = await openSubgraphDatabase({ ...definition.database, log });
-  if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database.orm.em.fork(), log);
+  if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database, log);
 
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
@@ -64,12 +65,13 @@ export async function startSubgraph<Loaders>(
   return { ...service, name: definition.name, database };
 }
 
-async function seedIfEmpty(seed: SubgraphSeed, em: EntityManager, log: Logger): Promise<void> {
+async function seedIfEmpty(seed: SubgraphSeed, database: SubgraphDatabase, log: Logger): Promise<void> {
+  const em = database.orm.em.fork();
   if (!(await isEmpty(em, seed.tables[0]!))) return;
   const config = loadConfig();
   const options = { seed: config.SEED, enterprises: config.DEMO_ENTERPRISES, vacancies: null, asOf: todayInKazakhstan() };
   const startedAt = performance.now();
-  const rows = await em.transactional((tx) => seed.run(tx, options, () => undefined));
+  const rows = await inSeedTransaction(database, (target) => seed.run(target, options, () => undefined));
   await em.getConnection().execute(`analyze ${seed.tables.join(', ')}`);
   log.info({ rows, ms: Math.round(performance.now() - startedAt) }, 'seeded');
 }

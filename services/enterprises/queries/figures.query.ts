@@ -1,43 +1,12 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { isQualityJob } from '../../kernel/domain/money.js';
-import { parseIsoDate } from '../../kernel/domain/calendar.js';
-import { classRank, isHarmful, worstClass } from '../../kernel/domain/working-conditions.js';
-import { classOfRank } from '../domain/class-rank.js';
-import { estimateMonthlyPayment } from '../domain/special-payment.js';
-import type { DeclaredContractType } from '../entities/employment-contract.entity.js';
+import { enterpriseFigures, type ActiveContract, type CurrentWorkplace } from '../domain/enterprise-figures.js';
 
-/**
- * The contract's `hazardClass` is never null. An enterprise without a current assessment is
- * reported as acceptable (model) — filters, orders and summaries all see the same value — and
- * is flagged for inspectors by `assessmentOverdue` and a null `lastAssessmentDate`.
- */
-export const UNASSESSED_HAZARD_CLASS = 'ACCEPTABLE_2';
-
-interface CurrentWorkplaceRow {
+interface CurrentWorkplaceRow extends CurrentWorkplace {
   enterprise_id: string;
-  code: string;
-  class_rank: number;
-  workers: number;
-  assessed_on: string;
 }
 
-interface ActiveContractRow {
+interface ActiveContractRow extends ActiveContract {
   enterprise_id: string;
-  iin: string;
-  workplace_code: string | null;
-  contract_type: DeclaredContractType;
-  monthly_salary_tenge: number;
-  start_date: string;
-}
-
-interface EnterpriseFigures {
-  headcount: number;
-  qualityJobs: number;
-  hazardRank: number;
-  workersInHarmfulConditions: number;
-  eligibleWorkers: number;
-  monthlyTotalTenge: number;
-  lastAssessmentDate: string | null;
 }
 
 /** The latest assessment of every workplace is its current one (domain.md §4). */
@@ -47,45 +16,6 @@ export const CURRENT_WORKPLACES_SQL = `
     from enterprises.workplace_assessment
    where enterprise_id = any(?::uuid[])
    order by enterprise_id, code, assessed_on desc`;
-
-function figuresOf(workplaces: CurrentWorkplaceRow[], contracts: ActiveContractRow[], asOf: string): EnterpriseFigures {
-  const year = parseIsoDate(asOf).year;
-  const classByWorkplace = new Map(workplaces.map((workplace) => [workplace.code, classOfRank(workplace.class_rank)]));
-  const hazardClass = worstClass([...classByWorkplace.values()]);
-  const figures: EnterpriseFigures = {
-    headcount: contracts.length,
-    qualityJobs: 0,
-    hazardRank: classRank(hazardClass ?? UNASSESSED_HAZARD_CLASS),
-    workersInHarmfulConditions: workplaces
-      .filter((workplace) => isHarmful(classOfRank(workplace.class_rank)))
-      .reduce((sum, workplace) => sum + workplace.workers, 0),
-    eligibleWorkers: 0,
-    monthlyTotalTenge: 0,
-    lastAssessmentDate: workplaces.reduce<string | null>((last, w) => (last === null || w.assessed_on > last ? w.assessed_on : last), null),
-  };
-  for (const contract of contracts) {
-    // A contract on a workplace without a current assessment has no known class: it counts
-    // neither as a quality job nor as harmful service.
-    const conditionsClass = contract.workplace_code ? classByWorkplace.get(contract.workplace_code) : undefined;
-    if (conditionsClass && isQualityJob({ contractType: contract.contract_type, monthlySalaryTenge: contract.monthly_salary_tenge, conditionsClass }, year)) {
-      figures.qualityJobs += 1;
-    }
-    const payment = estimateMonthlyPayment(
-      {
-        iin: contract.iin,
-        monthlySalaryTenge: contract.monthly_salary_tenge,
-        contractStart: contract.start_date,
-        workplaceIsHarmful: conditionsClass !== undefined && isHarmful(conditionsClass),
-      },
-      asOf,
-    );
-    if (payment !== null) {
-      figures.eligibleWorkers += 1;
-      figures.monthlyTotalTenge += payment;
-    }
-  }
-  return figures;
-}
 
 function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
@@ -129,7 +59,7 @@ export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseId
   const workplacesOf = groupBy(workplaces, (row) => row.enterprise_id);
   const contractsOf = groupBy(contracts, (row) => row.enterprise_id);
   for (const id of enterpriseIds) {
-    const figures = figuresOf(workplacesOf.get(id) ?? [], contractsOf.get(id) ?? [], asOf);
+    const figures = enterpriseFigures(workplacesOf.get(id) ?? [], contractsOf.get(id) ?? [], asOf);
     columns.headcount.push(figures.headcount);
     columns.qualityJobs.push(figures.qualityJobs);
     columns.hazardRank.push(figures.hazardRank);

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '../../kernel/db.js';
 import { makeIin, type Sex } from '../../kernel/domain/identifiers.js';
 import { formatIsoDate } from '../../kernel/domain/calendar.js';
 import { regionCodeOfKato } from '../../kernel/domain/kato.js';
 import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
-import { bulkInsert } from '../../kernel/seed/bulk-insert.js';
+import { ewktPoint, type SeedTarget } from '../../kernel/seed/bulk-insert.js';
 import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '../../kernel/seed/demo-world.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
-import { recomputeEnterpriseFigures } from '../queries/figures.query.js';
+import { enterpriseFigures, type ActiveContract, type CurrentWorkplace, type EnterpriseFigures } from '../domain/enterprise-figures.js';
 import { copyRegionBoundaries } from './region-boundaries.seed.js';
 
 /**
  * Demo data (domain.md §8): the kernel's demo enterprises, each with current workplace
  * assessments whose classes follow the activity, the employment contracts of the workers on
  * those workplaces (so headcount equals the assessed workers), a few inspections, and the card
- * figures derived from all that by `recomputeEnterpriseFigures`. Same seed, same data.
+ * figures derived from all that by `enterpriseFigures`, the function every mutation uses too.
+ * Same seed, same data.
  */
 interface Job {
   title: string;
@@ -158,6 +158,8 @@ interface Workforce {
   assessments: AssessmentRow[];
   contracts: ContractRow[];
   inspections: InspectionRow[];
+  /** Card figures by enterprise id, from the rows above as of the seeding day. */
+  figures: Map<string, EnterpriseFigures>;
 }
 
 /**
@@ -166,8 +168,10 @@ interface Workforce {
  */
 function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: string, workforceScale: number): Workforce {
   const currentYear = Number(today.slice(0, 4));
-  const workforce: Workforce = { assessments: [], contracts: [], inspections: [] };
+  const workforce: Workforce = { assessments: [], contracts: [], inspections: [], figures: new Map() };
   for (const enterprise of enterprises) {
+    const currentWorkplaces: CurrentWorkplace[] = [];
+    const activeContracts: ActiveContract[] = [];
     const profile = profileOf(enterprise.okedCode);
     const older = OLDER_WORKFORCE.has(enterprise.regionCode);
     // Attestations go back to 2018, so some enterprises are overdue (older than five years).
@@ -180,7 +184,9 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
       const workers = Math.max(1, Math.round(random.int(...profile.workersPerWorkplace) * workforceScale));
       const assessment = { enterpriseId: enterprise.id, code, title: job.title, occupationCode: job.occupationCode };
       const classOf = () => classRank(random.weighted(job.classes, ([, weight]) => weight)[0]);
-      workforce.assessments.push({ ...assessment, classRank: classOf(), workers, assessedOn });
+      const current = { ...assessment, classRank: classOf(), workers, assessedOn };
+      workforce.assessments.push(current);
+      currentWorkplaces.push({ code, class_rank: current.classRank, workers, assessed_on: assessedOn });
       // A superseded attestation: history that must never count as current.
       if (previousOn) workforce.assessments.push({ ...assessment, classRank: classOf(), workers: random.int(...profile.workersPerWorkplace), assessedOn: previousOn });
       for (let worker = 0; worker < workers; worker += 1) {
@@ -188,7 +194,8 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
         const sex: Sex = random.next() < profile.maleShare ? 'MALE' : 'FEMALE';
         const birthDate = formatIsoDate({ year: currentYear - age - 1, month: random.int(1, 12), day: random.int(1, 28) });
         const permanent = random.next() < 0.85;
-        workforce.contracts.push({
+        // Every contract starts before the seeding year and ends after it: all are active today.
+        const contract: ContractRow = {
           enterpriseId: enterprise.id,
           iin: makeIin(birthDate, sex, random.int(0, 9_000)),
           occupationCode: job.occupationCode,
@@ -197,9 +204,18 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
           monthlySalaryTenge: Math.round(random.int(...profile.salary) / 1000) * 1000,
           startDate: dateBetween(random, Math.max(1995, currentYear - age + 19), currentYear - 1),
           endDate: permanent ? null : dateBetween(random, currentYear + 1, currentYear + 3),
+        };
+        workforce.contracts.push(contract);
+        activeContracts.push({
+          iin: contract.iin,
+          workplace_code: code,
+          contract_type: contract.contractType,
+          monthly_salary_tenge: contract.monthlySalaryTenge,
+          start_date: contract.startDate,
         });
       }
     }
+    workforce.figures.set(enterprise.id, enterpriseFigures(currentWorkplaces, activeContracts, today));
     const inspections = random.int(0, 3);
     for (let index = 0; index < inspections; index += 1) {
       const violations = random.int(0, 8);
@@ -228,49 +244,64 @@ export function workforceScaleFor(enterprises: number): number {
   return Math.min(1, NATIONAL_WAGE_WORKERS / (Math.max(1, enterprises) * MEAN_DEMO_WORKFORCE));
 }
 
-/** Enterprises are written in chunks, each with its children and its figures, so memory stays flat at any size. */
+/** Enterprises are written in chunks, each with its figures and children, so memory stays flat at any size. */
 const CHUNK = 2_000;
 
 async function writeChunk(
-  em: EntityManager,
+  target: SeedTarget,
   enterprises: DemoEnterprise[],
   random: Random,
   today: string,
   workforceScale: number,
 ): Promise<Record<string, number>> {
-  const { assessments, contracts, inspections } = demoWorkforce(enterprises, random, today, workforceScale);
-  const written = {
-    'enterprises.enterprise': await bulkInsert(
-      em,
+  const { assessments, contracts, inspections, figures } = demoWorkforce(enterprises, random, today, workforceScale);
+  return {
+    'enterprises.enterprise': await target.insert(
       {
         table: 'enterprises.enterprise',
-        input: { id: 'uuid', bin: 'text', name: 'text', oked_code: 'text', address: 'text', kato_code: 'text', region_code: 'text', lon: 'float8', lat: 'float8' },
-        output: {
-          id: 'id',
-          bin: 'bin',
-          name: 'name',
-          oked_code: 'oked_code',
-          address: 'address',
-          kato_code: 'kato_code',
-          region_code: 'region_code',
-          location: 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography',
+        input: {
+          id: 'uuid',
+          bin: 'text',
+          name: 'text',
+          oked_code: 'text',
+          address: 'text',
+          kato_code: 'text',
+          region_code: 'text',
+          location: 'geography',
+          headcount: 'int',
+          quality_jobs: 'int',
+          hazard_rank: 'smallint',
+          workers_in_harmful_conditions: 'int',
+          special_payment_eligible_workers: 'int',
+          special_payment_monthly_total_tenge: 'bigint',
+          last_assessment_date: 'date',
+          figures_as_of: 'date',
         },
-        values: (e: DemoEnterprise) => ({
-          id: e.id,
-          bin: e.bin,
-          name: e.name,
-          oked_code: e.okedCode,
-          address: e.address,
-          kato_code: e.katoCode,
-          region_code: regionCodeOfKato(e.katoCode),
-          lon: e.location.lon,
-          lat: e.location.lat,
-        }),
+        values: (e: DemoEnterprise) => {
+          const card = figures.get(e.id)!;
+          return {
+            id: e.id,
+            bin: e.bin,
+            name: e.name,
+            oked_code: e.okedCode,
+            address: e.address,
+            kato_code: e.katoCode,
+            region_code: regionCodeOfKato(e.katoCode),
+            location: ewktPoint(e.location),
+            headcount: card.headcount,
+            quality_jobs: card.qualityJobs,
+            hazard_rank: card.hazardRank,
+            workers_in_harmful_conditions: card.workersInHarmfulConditions,
+            special_payment_eligible_workers: card.eligibleWorkers,
+            special_payment_monthly_total_tenge: card.monthlyTotalTenge,
+            last_assessment_date: card.lastAssessmentDate,
+            figures_as_of: today,
+          };
+        },
       },
       enterprises,
     ),
-    'enterprises.workplace_assessment': await bulkInsert(
-      em,
+    'enterprises.workplace_assessment': await target.insert(
       {
         table: 'enterprises.workplace_assessment',
         input: { enterprise_id: 'uuid', code: 'text', title: 'text', occupation_code: 'text', class_rank: 'smallint', workers: 'int', assessed_on: 'date' },
@@ -286,8 +317,7 @@ async function writeChunk(
       },
       assessments,
     ),
-    'enterprises.employment_contract': await bulkInsert(
-      em,
+    'enterprises.employment_contract': await target.insert(
       {
         table: 'enterprises.employment_contract',
         input: {
@@ -313,8 +343,7 @@ async function writeChunk(
       },
       contracts,
     ),
-    'enterprises.inspection': await bulkInsert(
-      em,
+    'enterprises.inspection': await target.insert(
       {
         table: 'enterprises.inspection',
         input: { id: 'uuid', enterprise_id: 'uuid', inspected_on: 'date', kind: 'text', violations: 'int', findings: 'text' },
@@ -330,8 +359,6 @@ async function writeChunk(
       inspections,
     ),
   };
-  await recomputeEnterpriseFigures(em, enterprises.map((e) => e.id), today);
-  return written;
 }
 
 export const enterprisesSeed: SubgraphSeed = {
@@ -344,8 +371,8 @@ export const enterprisesSeed: SubgraphSeed = {
     'enterprises.region_boundary',
   ],
   expectedRows: (options) => options.enterprises,
-  run: async (em, options, onRows) => {
-    const totals: Record<string, number> = { 'enterprises.region_boundary': await copyRegionBoundaries(em) };
+  run: async (target, options, onRows) => {
+    const totals: Record<string, number> = { 'enterprises.region_boundary': await copyRegionBoundaries(target) };
     const today = options.asOf;
     const world = await loadDemoWorld();
     // Its own stream: the enterprises themselves come from the shared demo world's stream.
@@ -353,7 +380,7 @@ export const enterprisesSeed: SubgraphSeed = {
     const workforceScale = workforceScaleFor(options.enterprises);
     let chunk: DemoEnterprise[] = [];
     const flush = async () => {
-      for (const [table, count] of Object.entries(await writeChunk(em, chunk, random, today, workforceScale))) totals[table] = (totals[table] ?? 0) + count;
+      for (const [table, count] of Object.entries(await writeChunk(target, chunk, random, today, workforceScale))) totals[table] = (totals[table] ?? 0) + count;
       onRows(chunk.length);
       chunk = [];
     };

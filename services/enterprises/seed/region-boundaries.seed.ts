@@ -1,4 +1,4 @@
-import { pgArray, type EntityManager } from '../../kernel/db.js';
+import type { SeedTarget } from '../../kernel/seed/bulk-insert.js';
 import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
 
 /**
@@ -7,17 +7,13 @@ import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
  * made valid and subdivided so a point-in-polygon test touches a few small polygons.
  */
 /** Returns the rows written (the pieces of the 20 boundaries). */
-export async function copyRegionBoundaries(em: EntityManager): Promise<number> {
+export async function copyRegionBoundaries(target: SeedTarget): Promise<number> {
   const boundaries = await readRegionBoundaries();
-  const connection = em.getConnection();
-  const transaction = em.getTransactionContext();
-  const result = await connection.execute<{ affectedRows: number }>(
+  const result = await target.execute(
     `insert into enterprises.region_boundary (region_code, geom)
      select b.code, ST_Subdivide(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(b.geojson), 4326)), 3), 256)
-       from unnest(?::text[], ?::text[]) as b(code, geojson)`,
-    [pgArray([...boundaries.keys()]), pgArray([...boundaries.values()].map((boundary) => JSON.stringify(boundary)))],
-    'run',
-    transaction,
+       from unnest($1::text[], $2::text[]) as b(code, geojson)`,
+    [[...boundaries.keys()], [...boundaries.values()].map((boundary) => JSON.stringify(boundary))],
   );
-  return result.affectedRows;
+  return result.rowCount;
 }

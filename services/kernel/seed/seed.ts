@@ -1,4 +1,5 @@
 import type { EntityManager } from '../db.js';
+import type { SeedTarget } from './bulk-insert.js';
 
 /**
  * One seed per subgraph, parameterised by size: `npm start` runs it with the demo size on empty
@@ -21,8 +22,8 @@ export interface SubgraphSeed {
   tables: string[];
   /** Rows the run is expected to write, for the progress bar. */
   expectedRows(options: SeedOptions): number;
-  /** Writes the rows and returns how many went into each table. */
-  run(em: EntityManager, options: SeedOptions, onRows: (count: number) => void): Promise<Record<string, number>>;
+  /** Writes the rows (inside the target's transaction) and returns how many went into each table. */
+  run(target: SeedTarget, options: SeedOptions, onRows: (count: number) => void): Promise<Record<string, number>>;
 }
 
 export async function isEmpty(em: EntityManager, table: string): Promise<boolean> {

@@ -11,19 +11,17 @@ import type { SubgraphSeed } from '../../kernel/seed/seed.js';
 export const regionsSeed: SubgraphSeed = {
   tables: ['regions.region', 'regions.region_part'],
   expectedRows: () => REGIONS.length,
-  run: async (em, _options, onRows) => {
+  run: async (target, _options, onRows) => {
     const boundaries = await readRegionBoundaries();
-    const connection = em.getConnection();
-    const transaction = em.getTransactionContext();
     for (const region of REGIONS) {
       const boundary = boundaries.get(region.code);
       if (!boundary) throw new ConfigError(`kz-regions.geojson has no feature for ${region.code}`);
-      await connection.execute(
+      await target.execute(
         `insert into regions.region (code, kato_code, name_en, name_ru, name_kk, kind, admin_center, center,
                                      boundary, area_km2, population, population_estimated, median_monthly_wage_tenge)
-         select ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, b.geom,
-                ST_Area(b.geom::geography) / 1e6, ?, ?, ?
-           from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)), 3)) as geom) b`,
+         select $1, $2, $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326)::geography, b.geom,
+                ST_Area(b.geom::geography) / 1e6, $10, $11, $12
+           from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($13), 4326)), 3)) as geom) b`,
         [
           region.code,
           region.katoCode,
@@ -39,16 +37,9 @@ export const regionsSeed: SubgraphSeed = {
           region.medianMonthlyWageTenge,
           JSON.stringify(boundary),
         ],
-        'run',
-        transaction,
       );
     }
-    await connection.execute(
-      'insert into regions.region_part (region_code, geom) select code, ST_Subdivide(boundary, 256) from regions.region',
-      [],
-      'run',
-      transaction,
-    );
+    await target.execute('insert into regions.region_part (region_code, geom) select code, ST_Subdivide(boundary, 256) from regions.region');
     onRows(REGIONS.length);
     return { 'regions.region': REGIONS.length };
   },

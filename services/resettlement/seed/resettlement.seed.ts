@@ -1,4 +1,3 @@
-import { bulkInsert } from '../../kernel/seed/bulk-insert.js';
 import { createRandom, loadSettlements } from '../../kernel/seed/demo-world.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
 import { DEMO_YEAR, demoResettlement, expectedDemoRows, type DemoApplication, type DemoZone, type RegionResettlementRow } from './demo-resettlement.js';
@@ -38,10 +37,9 @@ export const resettlementSeed: SubgraphSeed = {
     'resettlement.region_resettlement',
   ],
   expectedRows: expectedDemoRows,
-  run: async (em, options, onRows) => {
+  run: async (target, options, onRows) => {
     const world = demoResettlement(createRandom(options.seed), await loadSettlements());
-    const regions = await bulkInsert<RegionResettlementRow>(
-      em,
+    const regions = await target.insert<RegionResettlementRow>(
       {
         table: 'resettlement.region_resettlement',
         input: REGION_INPUT,
@@ -56,8 +54,7 @@ export const resettlementSeed: SubgraphSeed = {
       world.regions,
       onRows,
     );
-    const zones = await bulkInsert<DemoZone>(
-      em,
+    const zones = await target.insert<DemoZone>(
       {
         table: 'resettlement.resettlement_zone',
         input: { id: 'uuid', name: 'text', region_code: 'text', kato_code: 'text', lat: 'float8', lon: 'float8', radius_metres: 'float8', housing_offered: 'int' },
@@ -85,8 +82,7 @@ export const resettlementSeed: SubgraphSeed = {
       world.zones,
       onRows,
     );
-    const quotas = await bulkInsert<DemoZone>(
-      em,
+    const quotas = await target.insert<DemoZone>(
       {
         table: 'resettlement.zone_quota',
         input: QUOTA_INPUT,
@@ -95,8 +91,7 @@ export const resettlementSeed: SubgraphSeed = {
       world.zones,
       onRows,
     );
-    const applications = await bulkInsert<DemoApplication>(
-      em,
+    const applications = await target.insert<DemoApplication>(
       {
         table: 'resettlement.resettlement_application',
         input: APPLICATION_INPUT,

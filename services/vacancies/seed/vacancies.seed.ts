@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContractType } from '../../kernel/domain/money.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
-import { bulkInsert, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.js';
+import { ewktPoint, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.js';
 import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '../../kernel/seed/demo-world.js';
 import type { SeedOptions, SubgraphSeed } from '../../kernel/seed/seed.js';
 import type { VacancyStatus } from '../graphql/enums.js';
@@ -207,30 +207,12 @@ const VACANCY_INSERT: BulkInsertPlan<DemoVacancy> = {
     employment_type: 'text',
     conditions_class: 'text',
     housing_provided: 'bool',
-    lat: 'float8',
-    lon: 'float8',
+    location: 'geography',
     kato_code: 'text',
     region_code: 'text',
     status: 'text',
     posted_at: 'timestamptz',
     closed_at: 'timestamptz',
-  },
-  output: {
-    id: 'id',
-    enterprise_bin: 'enterprise_bin',
-    title: 'title',
-    occupation_code: 'occupation_code',
-    salary_min_tenge: 'salary_min_tenge',
-    salary_max_tenge: 'salary_max_tenge',
-    employment_type: 'employment_type',
-    conditions_class: 'conditions_class',
-    housing_provided: 'housing_provided',
-    location: 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography',
-    kato_code: 'kato_code',
-    region_code: 'region_code',
-    status: 'status',
-    posted_at: 'posted_at',
-    closed_at: 'closed_at',
   },
   values: (vacancy) => ({
     id: vacancy.id,
@@ -242,8 +224,7 @@ const VACANCY_INSERT: BulkInsertPlan<DemoVacancy> = {
     employment_type: vacancy.employmentType,
     conditions_class: vacancy.conditionsClass,
     housing_provided: vacancy.housingProvided,
-    lat: vacancy.lat,
-    lon: vacancy.lon,
+    location: ewktPoint(vacancy),
     kato_code: vacancy.katoCode,
     region_code: vacancy.regionCode,
     status: vacancy.status,
@@ -257,11 +238,11 @@ const AVERAGE_PER_ENTERPRISE = (VACANCIES_PER_ENTERPRISE.min + VACANCIES_PER_ENT
 export const vacanciesSeed: SubgraphSeed = {
   tables: ['vacancies.vacancy'],
   expectedRows: (options) => options.vacancies ?? Math.round(options.enterprises * AVERAGE_PER_ENTERPRISE),
-  async run(em, options, onRows) {
+  async run(target, options, onRows) {
     const world = await loadDemoWorld();
     const today = Date.parse(`${options.asOf}T00:00:00Z`);
     const enterprises = world.enterprises({ seed: options.seed, count: options.enterprises });
-    const written = await bulkInsert(em, VACANCY_INSERT, demoVacancies(enterprises, options, today), onRows);
+    const written = await target.insert(VACANCY_INSERT, demoVacancies(enterprises, options, today), onRows);
     return { 'vacancies.vacancy': written };
   },
 };
