@@ -49,7 +49,19 @@ export const FULL_TIME_WEEKLY_HOURS = 40;
  * published yet (2026) takes the latest earlier survey, as domain.md §6 says to use the latest
  * year's median.
  */
-export function moneyFactsFor(year: number): MoneyFacts {
+const factsByYear = new Map<number, Readonly<MoneyFacts>>();
+
+/** Memoised: figures ask for the same year once per contract, millions of times in a seed. */
+export function moneyFactsFor(year: number): Readonly<MoneyFacts> {
+  let facts = factsByYear.get(year);
+  if (facts === undefined) {
+    facts = Object.freeze(moneyFactsOf(year));
+    factsByYear.set(year, facts);
+  }
+  return facts;
+}
+
+function moneyFactsOf(year: number): MoneyFacts {
   const thresholds = YEARLY_THRESHOLDS[year];
   if (thresholds === undefined) throw new UnknownYear(year);
   const medianWageSurveyYear = Math.max(...Object.keys(NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR).map(Number).filter((y) => y <= year));
