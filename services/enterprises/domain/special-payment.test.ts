@@ -159,8 +159,13 @@ describe('estimateMonthlyPayment', () => {
     expect(estimateMonthlyPayment(workerWith('1970-01-01', 'MALE', 83, 600_000), '2025-01-01')).toBeNull();
   });
 
-  it('throws UnknownYear for a year without a subsistence minimum', () => {
-    expect(() => estimateMonthlyPayment(workerWith('1970-01-01', 'MALE', 120), '2027-01-01')).toThrow(UnknownYear);
+  it('throws UnknownYear for a year before the money table', () => {
+    expect(() => estimateMonthlyPayment(workerWith('1965-01-01', 'MALE', 120), '2023-06-01')).toThrow(UnknownYear);
+  });
+
+  it('uses the last published subsistence minimum in a year after the table', () => {
+    // 4 × 50 851 (2026) + 0.05 × 600 000 × 120 months / 72 months to the 63rd birthday.
+    expect(estimateMonthlyPayment(workerWith('1970-01-01', 'MALE', 120, 600_000), '2027-01-01')).toBe(203_404 + 50_000);
   });
 });
 

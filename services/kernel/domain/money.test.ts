@@ -10,6 +10,7 @@ describe('moneyFactsFor', () => {
       subsistenceMinimumTenge: 43_407,
       medianWageTenge: 285_677,
       medianWageSurveyYear: 2024,
+      carriedForwardFrom: null,
     });
   });
 
@@ -21,6 +22,7 @@ describe('moneyFactsFor', () => {
       subsistenceMinimumTenge: 46_228,
       medianWageTenge: 317_512,
       medianWageSurveyYear: 2025,
+      carriedForwardFrom: null,
     });
   });
 
@@ -32,15 +34,26 @@ describe('moneyFactsFor', () => {
       subsistenceMinimumTenge: 50_851,
       medianWageTenge: 317_512,
       medianWageSurveyYear: 2025,
+      carriedForwardFrom: null,
     });
   });
 
-  it.each([2023, 2027, 2025.5, Number.NaN])('throws UnknownYear for %d', (year) => {
+  it.each([2023, 1990, 2025.5, 2027.5, Number.NaN])('throws UnknownYear for %d', (year) => {
     expect(() => moneyFactsFor(year)).toThrow(UnknownYear);
   });
 
   it('names the unknown year in the error', () => {
-    expect(() => moneyFactsFor(2027)).toThrow(expect.objectContaining({ name: 'UnknownYear', year: 2027 }));
+    expect(() => moneyFactsFor(2023)).toThrow(expect.objectContaining({ name: 'UnknownYear', year: 2023 }));
+  });
+
+  it('marks the table years as not carried forward', () => {
+    expect(moneyFactsFor(2024).carriedForwardFrom).toBeNull();
+    expect(moneyFactsFor(2026).carriedForwardFrom).toBeNull();
+  });
+
+  it('carries the last table year forward into the years after it, saying so', () => {
+    expect(moneyFactsFor(2027)).toEqual({ ...moneyFactsFor(2026), year: 2027, carriedForwardFrom: 2026 });
+    expect(moneyFactsFor(2030)).toMatchObject({ year: 2030, mciTenge: 4_325, carriedForwardFrom: 2026 });
   });
 });
 
@@ -105,7 +118,12 @@ describe('isBelowMinimumWage', () => {
     expect(() => isBelowMinimumWage(85_000, hours, 2026)).toThrow(RangeError);
   });
 
-  it('throws UnknownYear outside the table', () => {
-    expect(() => isBelowMinimumWage(85_000, 40, 2027)).toThrow(UnknownYear);
+  it('throws UnknownYear before the table', () => {
+    expect(() => isBelowMinimumWage(85_000, 40, 2023)).toThrow(UnknownYear);
+  });
+
+  it('checks a year after the table against the last known minimum wage', () => {
+    expect(isBelowMinimumWage(84_999, 40, 2027)).toBe(true);
+    expect(isBelowMinimumWage(85_000, 40, 2027)).toBe(false);
   });
 });

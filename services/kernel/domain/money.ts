@@ -10,6 +10,11 @@ export interface MoneyFacts {
   readonly medianWageTenge: number;
   /** The survey year the median comes from; earlier than `year` when that year's survey is not published yet. */
   readonly medianWageSurveyYear: number;
+  /**
+   * Set when `year` is later than the last year whose thresholds are in the table: that year's
+   * values are used until the new ones are added, so the service keeps working on 1 January.
+   */
+  readonly carriedForwardFrom: number | null;
 }
 
 export type ContractType = 'PERMANENT' | 'FIXED_TERM' | 'SEASONAL';
@@ -45,9 +50,10 @@ export const NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR: Readonly<Record<number, number
 export const FULL_TIME_WEEKLY_HOURS = 40;
 
 /**
- * The facts of `year`; throws `UnknownYear` outside the table. A year whose median survey is not
- * published yet (2026) takes the latest earlier survey, as domain.md §6 says to use the latest
- * year's median.
+ * The facts of `year`. A year whose median survey is not published yet (2026) takes the latest
+ * earlier survey, as domain.md §6 says to use the latest year's median; a year after the table
+ * carries the last year's thresholds forward (`carriedForwardFrom`). Throws `UnknownYear` for a
+ * year before the table or one that is not a whole number.
  */
 const factsByYear = new Map<number, Readonly<MoneyFacts>>();
 
@@ -61,13 +67,27 @@ export function moneyFactsFor(year: number): Readonly<MoneyFacts> {
   return facts;
 }
 
+const LAST_TABLE_YEAR = Math.max(...Object.keys(YEARLY_THRESHOLDS).map(Number));
+
 function moneyFactsOf(year: number): MoneyFacts {
-  const thresholds = YEARLY_THRESHOLDS[year];
+  if (!Number.isInteger(year)) throw new UnknownYear(year);
+  const carriedForwardFrom = year > LAST_TABLE_YEAR ? LAST_TABLE_YEAR : null;
+  const thresholds = YEARLY_THRESHOLDS[carriedForwardFrom ?? year];
   if (thresholds === undefined) throw new UnknownYear(year);
   const medianWageSurveyYear = Math.max(...Object.keys(NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR).map(Number).filter((y) => y <= year));
   const medianWageTenge = NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR[medianWageSurveyYear];
   if (medianWageTenge === undefined) throw new UnknownYear(year);
-  return { year, ...thresholds, medianWageTenge, medianWageSurveyYear };
+  return { year, ...thresholds, medianWageTenge, medianWageSurveyYear, carriedForwardFrom };
+}
+
+/**
+ * The facts of `year` as published, never carried forward: for amounts promised to people
+ * (resettlement subsidies are fixed in MCI of their year), a guessed MCI would be a wrong promise.
+ */
+export function publishedMoneyFactsFor(year: number): Readonly<MoneyFacts> {
+  const facts = moneyFactsFor(year);
+  if (facts.carriedForwardFrom !== null) throw new UnknownYear(year);
+  return facts;
 }
 
 /** domain.md §6 (model): a permanent contract paying at least the year's median on a workplace of class 1 or 2. */

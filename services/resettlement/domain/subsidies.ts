@@ -1,5 +1,5 @@
 import type { RegionCode } from '../../kernel/domain/kato.js';
-import { moneyFactsFor } from '../../kernel/domain/money.js';
+import { publishedMoneyFactsFor } from '../../kernel/domain/money.js';
 
 /**
  * Voluntary resettlement support and 2026 regional facts — domain.md §7. Subsidies are in MCI,
@@ -47,7 +47,7 @@ export interface RegionResettlementFacts {
 
 export function relocationSubsidyTenge(familyMembers: number, year: number): number {
   assertFamilySize(familyMembers);
-  return RELOCATION_MCI_PER_MEMBER * familyMembers * moneyFactsFor(year).mciTenge;
+  return RELOCATION_MCI_PER_MEMBER * familyMembers * publishedMoneyFactsFor(year).mciTenge;
 }
 
 /** Rent and utilities subsidy per family per month (paid for one year, domain.md §7). */
@@ -59,7 +59,7 @@ export function monthlyRentSubsidyTenge(
   assertFamilySize(familyMembers);
   const furtherMembers = Math.max(familyMembers - params.membersCoveredByBase, 0);
   const mci = Math.min(params.baseMci + params.mciPerFurtherMember * furtherMembers, params.maxMci);
-  return mci * moneyFactsFor(year).mciTenge;
+  return mci * publishedMoneyFactsFor(year).mciTenge;
 }
 
 function assertFamilySize(familyMembers: number): void {

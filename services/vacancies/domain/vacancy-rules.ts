@@ -1,4 +1,4 @@
-import { isQualityJob, moneyFactsFor, YEARLY_THRESHOLDS, type ContractType } from '../../kernel/domain/money.js';
+import { isQualityJob, moneyFactsFor, type ContractType } from '../../kernel/domain/money.js';
 import { classRank, WORKING_CONDITIONS_CLASSES, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 
 const DAY_MS = 86_400_000;
@@ -10,12 +10,11 @@ export function openDaysOf(postedAt: Date, closedAt: Date | null, now: Date = ne
 
 /**
  * The year whose money facts apply today: a vacancy is judged against the median (and posted
- * against the minimum wage) of the current year, as a job seeker would read it. The money table
- * is extended once a year; until then the latest year in it stands, so the first of January
- * never turns every query or posting into an error.
+ * against the minimum wage) of the current year, as a job seeker would read it. Until the money
+ * table has that year, `moneyFactsFor` carries the latest one forward.
  */
 export function currentMoneyYear(now: Date = new Date()): number {
-  return Math.min(now.getUTCFullYear(), Math.max(...Object.keys(YEARLY_THRESHOLDS).map(Number)));
+  return now.getUTCFullYear();
 }
 
 export interface VacancyTerms {
