@@ -1,7 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../services/kernel/config.js';
@@ -30,15 +33,37 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     only: { type: 'string' },
     engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
-    peer: { type: 'string' },
+    // The embedded PGlite instead of DATABASE_URL, for the README's comparison (demo sizes only).
+    embedded: { type: 'boolean', default: false },
+    // `--peer none` skips the peer (CI's smoke run: no second npm install).
+    peer: { type: 'string', default: Object.keys(PEERS).join(',') },
     out: { type: 'string' },
   },
 });
 
-const databaseUrl = loadConfig().DATABASE_URL;
+const embedded = values.embedded ? await startEmbeddedDatabase() : null;
+// Every process the benchmark starts (seed, subgraphs, peer) inherits this database.
+if (embedded) process.env.DATABASE_URL = embedded.url;
+const databaseUrl = embedded?.url ?? loadConfig().DATABASE_URL;
 if (!databaseUrl) {
-  console.error('npm run bench needs DATABASE_URL (a real PostgreSQL + PostGIS); see README "Benchmarks"');
+  console.error('npm run bench needs DATABASE_URL (a real PostgreSQL + PostGIS) or --embedded; see README "Benchmarks"');
   process.exit(2);
+}
+
+/** A fresh embedded database in a temporary directory, in its own process. */
+async function startEmbeddedDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'emap-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bench/embedded-database.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return {
+    url: line,
+    stop: async () => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 const enterprises = Number(values.enterprises);
 const vacancies = values.vacancies === undefined ? null : Number(values.vacancies);
@@ -46,7 +71,7 @@ const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 const seed = Number(values.seed);
 const engines = values.engines.split(',') as Engine[];
-const peers = (values.peer ? values.peer.split(',') : []) as Peer[];
+const peers = (values.peer === 'none' ? [] : values.peer.split(',')) as Peer[];
 for (const [option, names, known] of [['--engines', engines, ENGINES], ['--peer', peers, PEERS]] as const) {
   const unknown = names.filter((name) => !(name in known));
   if (unknown.length) {
@@ -73,11 +98,12 @@ async function ensureDataset(): Promise<void> {
   const { rows } = await client.query<{ seed: number; enterprises: number; vacancies: number; migrations: string | null }>('select * from public.bench_dataset');
   const current = rows[0] ? [rows[0].seed, rows[0].enterprises, rows[0].vacancies, rows[0].migrations] : null;
   if (JSON.stringify(current) !== JSON.stringify(wanted)) {
+    // Forget the old data set first: a seed that dies half-way must not be taken for it next time.
+    await client.query('truncate public.bench_dataset');
     const args = ['--import', 'tsx', 'scripts/seed.ts', '--seed', String(seed), '--enterprises', String(enterprises)];
     if (vacancies !== null) args.push('--vacancies', String(vacancies));
     const seeded = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
     if (seeded.status !== 0) throw new Error('seeding failed');
-    await client.query('truncate public.bench_dataset');
     await client.query('insert into public.bench_dataset values ($1, $2, $3, $4)', wanted);
   }
   await client.end();
@@ -110,6 +136,30 @@ async function measure(url: string, query: GraphQLQuery, subgraphs: ServiceProce
 function asPeerQuery(scenario: Scenario, peer: Peer): GraphQLQuery | undefined {
   const query = scenario.peers?.[peer];
   return query && { document: query.document, variables: (random: Random) => query.variables(scenario.variables(random)) };
+}
+
+/** The issue's targets, checked against this run (✓ met, ✗ missed), so a reader need not do the arithmetic. */
+function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, floors: Map<string, Measurement>): string[] {
+  const lines = ['Targets (2-core machine, 1 M enterprises, 32 connections):', ''];
+  const mark = (met: boolean) => (met ? '✓' : '✗');
+  for (const engine of engines) {
+    const checks: string[] = [];
+    for (const scenario of ['near-50km', 'viewport', 'payments-region', 'shortages'].filter((name) => scenarios.includes(name))) {
+      const run = runs.get(scenario)!.get(engine)!;
+      checks.push(`${scenario} p99 ${format(run.p99)} ≤ 50 ms ${mark(run.p99 <= 50)}`);
+    }
+    for (const scenario of ['near-50km', 'viewport'].filter((name) => scenarios.includes(name))) {
+      const run = runs.get(scenario)!.get(engine)!;
+      const ratio = run.p99 / floors.get(scenario)!.p99;
+      checks.push(`${scenario} p99/floor ${format(ratio, 2)} ≤ 2 ${mark(ratio <= 2)}`);
+      for (const peer of peers) {
+        const theirs = runs.get(scenario)!.get(peer);
+        if (theirs) checks.push(`${scenario} ${format(run.requestsPerSecond)} req/s ≥ ${peer} ${format(theirs.requestsPerSecond)} ${mark(run.requestsPerSecond >= theirs.requestsPerSecond)}`);
+      }
+    }
+    lines.push(`- ${engine}: ${checks.join('; ')}`);
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -152,7 +202,7 @@ async function main(): Promise<void> {
   const lines = [
     `# Benchmark ${new Date().toISOString().slice(0, 10)} — ${size}`,
     '',
-    `Machine: ${machine}; PostgreSQL + PostGIS, subgraphs, gateway and load generator on the same box.`,
+    `Machine: ${machine}; ${embedded ? 'the embedded PGlite + PostGIS (one WASM backend, its own process)' : 'PostgreSQL + PostGIS'}, subgraphs, gateway and load generator on the same box.`,
     `Each scenario: ${connections} connections for ${durationSeconds} s through each engine in turn (all started, one loaded at a time: ${labels.join('; ')}), after a warm-up;`,
     'the floor is the same answer from hand-written SQL over `pg`, same concurrency and duration. Latencies in ms.',
     '',
@@ -184,10 +234,12 @@ async function main(): Promise<void> {
       ]),
     ),
     '',
-    `Command: \`npm run bench -- --enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ''}\``,
+    ...targetLines(selected.map((scenario) => scenario.name), runs, floors),
+    '',
+    `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}\``,
     '',
   ];
-  const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}.md`;
+  const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}${embedded ? '-embedded' : ''}.md`;
   await mkdir('bench/results', { recursive: true });
   await writeFile(out, lines.join('\n'));
   console.log(`\n${lines.join('\n')}\nwritten to ${out}`);
@@ -200,4 +252,8 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} finally {
+  await embedded?.stop();
+}
