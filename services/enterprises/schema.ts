@@ -15,6 +15,8 @@ import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
 import { HazardReportResolver } from './resolvers/hazard-report.resolver.js';
 import { RegionEnterprisesResolver } from './resolvers/region.resolver.js';
 import { enterprisesSeed } from './seed/enterprises.seed.js';
+import { refreshStaleFigures } from './queries/figures.query.js';
+import { todayInKazakhstan } from '../kernel/domain/calendar.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
@@ -44,4 +46,14 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   buildSchema: buildEnterprisesSchema,
   createLoaders: createEnterpriseLoaders,
   seed: enterprisesSeed,
+  jobs: [
+    {
+      name: 'refresh-stale-figures',
+      everyMinutes: (config) => config.FIGURES_REFRESH_MINUTES,
+      run: async (database, log) => {
+        const refreshed = await refreshStaleFigures(database.orm.em, todayInKazakhstan());
+        if (refreshed > 0) log.info({ refreshed }, 'card figures recomputed for today');
+      },
+    },
+  ],
 };

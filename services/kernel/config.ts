@@ -26,6 +26,11 @@ const configSchema = z.object({
   REGIONS_GEOJSON: z.string().optional(),
   SEED: z.coerce.number().int().default(42),
   DEMO_ENTERPRISES: positiveInt.default(400),
+  /**
+   * Card figures (ages, harmful months, contracts in force) move with the calendar: the
+   * enterprises subgraph recomputes the cards computed before today this often; 0 turns it off.
+   */
+  FIGURES_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   REGIONS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import type { RequestContext } from './context.js';
 import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
 import { authenticate } from './auth.js';
@@ -21,6 +21,47 @@ export interface SubgraphDefinition<Loaders> {
   createLoaders: (em: EntityManager) => Loaders;
   /** Reference or demo data; written on start when the first of its tables is empty. */
   seed?: SubgraphSeed;
+  jobs?: SubgraphJob[];
+}
+
+/**
+ * Upkeep a subgraph runs beside serving: on start, then every few minutes. Every instance runs
+ * it, so a job must be safe to run concurrently with itself (and with writes).
+ */
+export interface SubgraphJob {
+  name: string;
+  /** Minutes between runs, from config; 0 turns the job off. */
+  everyMinutes: (config: Config) => number;
+  run: (database: SubgraphDatabase, log: Logger) => Promise<void>;
+}
+
+/** Starts the jobs; the returned function stops the timers and waits for a run in progress. */
+function startJobs(jobs: SubgraphJob[], database: SubgraphDatabase, log: Logger): () => Promise<void> {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  for (const job of jobs) {
+    const minutes = job.everyMinutes(loadConfig());
+    if (minutes <= 0) continue;
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      const run = job
+        .run(database, log.child({ job: job.name }))
+        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
+    tick();
+    timers.push(setInterval(tick, minutes * 60_000).unref());
+  }
+  return async () => {
+    for (const timer of timers) clearInterval(timer);
+    await Promise.all(running);
+  };
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -48,6 +89,7 @@ export async function startSubgraph<Loaders>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
 
+  const stopJobs = startJobs(definition.jobs ?? [], database, log);
   const service = await startHttpService({
     apollo,
     log,
@@ -60,7 +102,10 @@ export async function startSubgraph<Loaders>(
       const em = database.orm.em.fork();
       return { requestId, em, loaders: definition.createLoaders(em), log: log.child({ requestId }), principal };
     },
-    onClose: () => database.close(),
+    onClose: async () => {
+      await stopJobs();
+      await database.close();
+    },
   });
   return { ...service, name: definition.name, database };
 }

@@ -93,3 +93,34 @@ export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseId
     context,
   );
 }
+
+/** Cards refreshed per transaction: short transactions, so declarations never wait long behind one. */
+const REFRESH_BATCH = 2_000;
+
+/**
+ * Recomputes every card whose figures are from before `asOf`, a batch per transaction, walking
+ * the primary key. A card a declaration holds locked is skipped: its own transaction recomputes
+ * it. Returns how many cards were refreshed.
+ */
+export async function refreshStaleFigures(em: EntityManager, asOf: string): Promise<number> {
+  let refreshed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await em.fork().transactional(async (tx) => {
+      const rows = await tx.getConnection().execute<{ id: string }[]>(
+        `select id from enterprises.enterprise
+          where id > ?::uuid and figures_as_of < ?::date
+          order by id limit ? for update skip locked`,
+        [after, asOf, REFRESH_BATCH],
+        'all',
+        tx.getTransactionContext(),
+      );
+      const ids = rows.map((row) => row.id);
+      await recomputeEnterpriseFigures(tx, ids, asOf);
+      return ids;
+    });
+    if (batch.length === 0) return refreshed;
+    refreshed += batch.length;
+    after = batch.at(-1)!;
+  }
+}
