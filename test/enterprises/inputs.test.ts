@@ -76,6 +76,7 @@ const DECLARATION_CASES: Case[] = [
   ['a part-time salary below the pro-rata minimum wage', withContract({ monthlySalaryTenge: 40_000, weeklyHours: 20 }), 'input.contracts.0.monthlySalaryTenge'],
   ['zero weekly hours', withContract({ weeklyHours: 0 }), 'input.contracts.0.weeklyHours'],
   ['an occupation code of 3 digits', withContract({ occupationCode: '811' }), 'input.contracts.0.occupationCode'],
+  ['an occupation code of no unit group', withContract({ occupationCode: '9999' }), 'input.contracts.0.occupationCode'],
   ['an empty workplace code', withContract({ workplaceCode: ' ' }), 'input.contracts.0.workplaceCode'],
   ['a start after the reporting date', withContract({ startDate: '2026-02-01' }), 'input.contracts.0.startDate'],
   ['an end before the start', withContract({ contractType: 'FIXED_TERM', startDate: '2020-03-01', endDate: '2020-01-01' }), 'input.contracts.0.endDate'],
@@ -91,6 +92,7 @@ const ASSESSMENT_CASES: Case[] = [
   ['a workplace code twice', withWorkplace({ code: 'WP-002' }), 'input.workplaces.1.code'],
   ['an empty title', withWorkplace({ title: '' }), 'input.workplaces.0.title'],
   ['an occupation code of letters', withWorkplace({ occupationCode: 'abcd' }), 'input.workplaces.0.occupationCode'],
+  ['an occupation code of no unit group', withWorkplace({ occupationCode: '0000' }), 'input.workplaces.0.occupationCode'],
   ['negative workers', withWorkplace({ workers: -1 }), 'input.workplaces.0.workers'],
 ];
 

@@ -180,6 +180,7 @@ describe('postVacancy: bad input never reaches SQL and changes nothing', () => {
     ['a title of 201 characters', { title: 'x'.repeat(201) }, 'input.title'],
     ['an occupation code that is not 4 digits', { occupationCode: '72a2' }, 'input.occupationCode'],
     ['an occupation code of 5 digits', { occupationCode: '72121' }, 'input.occupationCode'],
+    ['an occupation code of no unit group', { occupationCode: '9999' }, 'input.occupationCode'],
     ['a salary below the minimum wage', { salaryMinTenge: 84_999, salaryMaxTenge: null }, 'input.salaryMinTenge'],
     ['a salary range upside down', { salaryMaxTenge: 319_999 }, 'input.salaryMaxTenge'],
     ['a KATO code of 8 digits', { katoCode: '35123456' }, 'input.katoCode'],

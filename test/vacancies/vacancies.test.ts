@@ -126,6 +126,7 @@ describe('vacancies subgraph: bad input never reaches SQL', () => {
     ['a cursor that is not ours', '{ vacancies(after: "garbage") { totalCount } }', 'after'],
     ['a cursor of another order', '{ vacancies(orderBy: SALARY_DESC, after: "WyIyMDI2LTExLTIyIDIzOjA3OjE0KzAwIiwiNTYwZTVjMWUtZTJkMC01NTg2LWEwZjItODc5NmNlYjczYzU0Il0") { totalCount } }', 'after'],
     ['a bad region filter on a region', '{ region(code: "KZ-35") { vacancies(filter: { occupationCode: "1" }) { totalCount } } }', 'filter.occupationCode'],
+    ['an unknown occupation in a region filter', '{ region(code: "KZ-35") { vacancies(filter: { occupationCode: "9999" }) { totalCount } } }', 'filter.occupationCode'],
     ['an unknown region code in the area', '{ vacancies(area: { regionCode: "KZ-99" }) { totalCount } }', 'area.regionCode'],
     ['a radius above 1000 km in the area', '{ vacancies(area: { near: { point: { lat: 50, lon: 70 }, radiusKm: 1001 } }) { totalCount } }', 'area.near.radiusKm'],
     ['a shortage threshold of 0 days', '{ staffingShortages(minOpenDays: 0) { openVacancies } }', 'minOpenDays'],

@@ -10,6 +10,7 @@ import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import { okedCodeProblem } from '../domain/oked.js';
+import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { DeclaredContractTypeEnum, type DeclaredContractType } from '../entities/employment-contract.entity.js';
 import { InspectionKind } from '../entities/inspection.entity.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
@@ -34,11 +35,6 @@ function requiredText(value: string, argument: string, maxLength = MAX_TEXT): st
   const text = value.trim();
   if (text.length === 0 || text.length > maxLength) throw new BadInput(argument, `must have 1 to ${maxLength} characters`);
   return text;
-}
-
-function occupationCode(code: string, argument: string): string {
-  if (!/^\d{4}$/.test(code)) throw new BadInput(argument, 'must be a 4-digit occupation code (ISCO-08 unit group)');
-  return code;
 }
 
 function notInFuture(date: Date, argument: string): string {
@@ -180,7 +176,7 @@ function parseContract(input: EmploymentContractInput, reportingDate: string, ye
   if (input.contractType === 'FIXED_TERM' && endDate === null) throw new BadInput(`${path}.endDate`, 'a fixed-term contract needs an end date');
   return {
     iin: input.iin,
-    occupationCode: occupationCode(input.occupationCode, `${path}.occupationCode`),
+    occupationCode: parseOccupationCode(input.occupationCode, `${path}.occupationCode`),
     workplaceCode,
     contractType: input.contractType,
     monthlySalaryTenge: input.monthlySalaryTenge,
@@ -267,7 +263,7 @@ export function parseAssessment(input: AssessmentInput): Assessment {
     return {
       code,
       title: requiredText(workplace.title, `${path}.title`),
-      occupationCode: occupationCode(workplace.occupationCode, `${path}.occupationCode`),
+      occupationCode: parseOccupationCode(workplace.occupationCode, `${path}.occupationCode`),
       classRank: classRank(workplace.conditionsClass),
       workers: workplace.workers,
     };

@@ -9,7 +9,8 @@ import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { minimumWageToday } from '../domain/vacancy-rules.js';
 import { EmploymentTypeEnum } from './enums.js';
-import { MAX_SALARY_TENGE, parseOccupationCode } from './vacancy-filter.js';
+import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
+import { MAX_SALARY_TENGE } from './vacancy-filter.js';
 
 export const MAX_TITLE_LENGTH = 200;
 

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
 import { BadInput } from '../../kernel/errors.js';
+import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { EmploymentTypeEnum } from './enums.js';
 
 @InputType({ description: 'Every field set narrows the result (AND). Only OPEN vacancies are searched.' })
@@ -35,11 +36,6 @@ export interface ParsedVacancyFilter {
 
 export const MAX_OPEN_DAYS = 3650;
 export const MAX_SALARY_TENGE = 100_000_000;
-
-export function parseOccupationCode(code: string, argument: string): string {
-  if (!/^\d{4}$/.test(code)) throw new BadInput(argument, `"${code}" is not a 4-digit occupation code`);
-  return code;
-}
 
 export function parseOpenDays(days: number, argument: string, min = 0): number {
   if (!Number.isInteger(days) || days < min || days > MAX_OPEN_DAYS) {

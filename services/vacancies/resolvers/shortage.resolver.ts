@@ -7,7 +7,8 @@ import { Enterprise } from '../entities/enterprise.stub.js';
 import { Region } from '../entities/region.stub.js';
 import { StaffingShortage } from '../entities/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
-import { parseOccupationCode, parseOpenDays } from '../graphql/vacancy-filter.js';
+import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
+import { parseOpenDays } from '../graphql/vacancy-filter.js';
 import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';
 import { staffingShortages } from '../queries/shortages.query.js';
 
