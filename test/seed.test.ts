@@ -8,7 +8,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startEmbeddedPostgis } from '../scripts/lib/embedded-postgis.js';
+import { isValidBin, isValidIin } from '../services/kernel/domain/identifiers.js';
+import { OCCUPATION_UNIT_GROUPS } from '../services/kernel/domain/occupations.js';
+import { REGIONS } from '../services/kernel/domain/regions.js';
 import { classRank } from '../services/kernel/domain/working-conditions.js';
+import { okedCodeProblem } from '../services/enterprises/domain/oked.js';
 import { recomputeEnterpriseFigures } from '../services/enterprises/queries/figures.query.js';
 import { enterprisesSubgraph } from '../services/enterprises/schema.js';
 
@@ -119,4 +123,68 @@ describe('npm run seed', () => {
     expect(seeded.filter((row) => row.hazard_rank >= classRank('HARMFUL_3_1')).length).toBeGreaterThan(0);
     expect(seeded.reduce((sum, row) => sum + row.special_payment_eligible_workers, 0)).toBeGreaterThan(0);
   }, 120_000);
+});
+
+/** The demo `npm start` seeds (seed 42, DEMO_ENTERPRISES), on a fixed day so ages do not drift. */
+describe('the default demo data set (domain.md §8)', () => {
+  let client: pg.Client;
+  const rows = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows;
+
+  beforeAll(async () => {
+    await seed('--seed', '42', '--as-of', '2026-11-23');
+    client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+  }, 120_000);
+  afterAll(() => client?.end());
+
+  it('places every enterprise and every vacancy inside its own region’s real boundary', async () => {
+    const [counts] = await rows<{ enterprises: number; vacancies: number; outside: number }>(
+      `select (select count(*)::int from enterprises.enterprise) as enterprises,
+              (select count(*)::int from vacancies.vacancy) as vacancies,
+              (select count(*)::int from enterprises.enterprise e join regions.region r on r.code = e.region_code
+                where not ST_Contains(r.boundary, e.location::geometry))
+            + (select count(*)::int from vacancies.vacancy v join regions.region r on r.code = v.region_code
+                where not ST_Contains(r.boundary, v.location::geometry)) as outside`,
+    );
+    expect(counts!.enterprises).toBeGreaterThan(0);
+    expect(counts!.vacancies).toBeGreaterThan(0);
+    expect(counts!.outside).toBe(0);
+  });
+
+  it('gives every enterprise a valid BIN and every worker a valid IIN', async () => {
+    const bins = await rows<{ bin: string }>('select bin from enterprises.enterprise');
+    const iins = await rows<{ iin: string }>('select distinct iin from enterprises.employment_contract');
+    expect(iins.length).toBeGreaterThan(1000);
+    expect(bins.filter((row) => !isValidBin(row.bin))).toEqual([]);
+    expect(iins.filter((row) => !isValidIin(row.iin))).toEqual([]);
+  });
+
+  it('uses only OKED divisions and occupation unit groups of the shipped classifiers', async () => {
+    const okeds = await rows<{ code: string }>('select distinct oked_code as code from enterprises.enterprise');
+    const occupations = await rows<{ code: string }>(
+      `select occupation_code as code from enterprises.employment_contract
+       union select occupation_code from enterprises.workplace_assessment
+       union select occupation_code from vacancies.vacancy`,
+    );
+    expect(okeds.filter((row) => okedCodeProblem(row.code) !== null)).toEqual([]);
+    expect(occupations.map((row) => row.code).filter((code) => !OCCUPATION_UNIT_GROUPS.has(code))).toEqual([]);
+  });
+
+  it('has enterprises and open vacancies in every one of the 20 regions', async () => {
+    const [regions] = await rows<{ with_enterprises: number; with_open_vacancies: number }>(
+      `select (select count(distinct region_code)::int from enterprises.enterprise) as with_enterprises,
+              (select count(distinct region_code)::int from vacancies.vacancy where status = 'OPEN') as with_open_vacancies`,
+    );
+    expect(regions).toEqual({ with_enterprises: REGIONS.length, with_open_vacancies: REGIONS.length });
+  });
+
+  it('ranks regions by workers eligible for the special payment as the published applicants: Karaganda, Kostanay, East Kazakhstan', async () => {
+    const ranked = await rows<{ region_code: string; eligible: number }>(
+      `select region_code, sum(special_payment_eligible_workers)::int as eligible
+         from enterprises.enterprise group by region_code order by eligible desc, region_code limit 4`,
+    );
+    expect(ranked.slice(0, 3).map((row) => row.region_code)).toEqual(['KZ-35', 'KZ-39', 'KZ-63']);
+    // A strict order: the third region ranks above the fourth, not level with it.
+    expect(ranked[2]!.eligible).toBeGreaterThan(ranked[3]!.eligible);
+  });
 });

@@ -112,8 +112,24 @@ function profileOf(okedCode: string): Profile {
   };
 }
 
-/** Where most published special-payment applicants work (domain.md §5): an older workforce there. */
-const OLDER_WORKFORCE = new Set(['KZ-35', 'KZ-39', 'KZ-63', 'KZ-55', 'KZ-15', 'KZ-11', 'KZ-10', 'KZ-62']);
+/**
+ * The chance that a worker is drawn from the pre-retirement band (50 to 62) rather than the whole
+ * working age, by region. Highest where domain.md §5 counts the most special-payment applicants
+ * (Karaganda 1 696, Kostanay 1 180, East Kazakhstan 1 132, Pavlodar 1 015, Aktobe, Akmola, Abai),
+ * weighed against each region's harmful workforce (Kostanay's mining mixes with farming, Pavlodar's
+ * industry is large) so that eligible workers rank in that order at any scale (test/data.test.ts).
+ */
+const PRE_RETIREMENT_SHARE: Readonly<Record<string, number>> = {
+  'KZ-35': 0.75,
+  'KZ-39': 0.95,
+  'KZ-63': 0.55,
+  'KZ-55': 0.25,
+  'KZ-15': 0.4,
+  'KZ-11': 0.4,
+  'KZ-10': 0.2,
+};
+const PRE_RETIREMENT_AGES: [number, number] = [50, 62];
+const WORKING_AGES: [number, number] = [20, 62];
 
 function dateBetween(random: Random, fromYear: number, toYear: number): string {
   return formatIsoDate({ year: random.int(fromYear, toYear), month: random.int(1, 12), day: random.int(1, 28) });
@@ -173,7 +189,7 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
     const currentWorkplaces: CurrentWorkplace[] = [];
     const activeContracts: ActiveContract[] = [];
     const profile = profileOf(enterprise.okedCode);
-    const older = OLDER_WORKFORCE.has(enterprise.regionCode);
+    const preRetirementShare = PRE_RETIREMENT_SHARE[enterprise.regionCode] ?? 0;
     // Attestations go back to 2018, so some enterprises are overdue (older than five years).
     const assessedOn = dateBetween(random, 2018, currentYear - 1);
     const previousOn = random.next() < 0.3 ? dateBetween(random, 2011, Number(assessedOn.slice(0, 4)) - 1) : null;
@@ -190,7 +206,7 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
       // A superseded attestation: history that must never count as current.
       if (previousOn) workforce.assessments.push({ ...assessment, classRank: classOf(), workers: random.int(...profile.workersPerWorkplace), assessedOn: previousOn });
       for (let worker = 0; worker < workers; worker += 1) {
-        const age = older && random.next() < 0.5 ? random.int(48, 62) : random.int(20, 62);
+        const age = random.int(...(random.next() < preRetirementShare ? PRE_RETIREMENT_AGES : WORKING_AGES));
         const sex: Sex = random.next() < profile.maleShare ? 'MALE' : 'FEMALE';
         const birthDate = formatIsoDate({ year: currentYear - age - 1, month: random.int(1, 12), day: random.int(1, 28) });
         const permanent = random.next() < 0.85;

@@ -130,6 +130,11 @@ const OIL_AND_GAS: Activity[] = [
   { okedCode: '06200', label: 'Gas' },
   { okedCode: '09100', label: 'Oilfield Services' },
 ];
+/** Kostanay's industry is iron ore (Rudny, Lisakovsk) beside its grain farms. */
+const IRON_ORE: Activity[] = [
+  { okedCode: '07100', label: 'Iron Ore' },
+  { okedCode: '07100', label: 'Ore Dressing' },
+];
 const AGRICULTURE: Activity[] = [
   { okedCode: '01110', label: 'Grain' },
   { okedCode: '01410', label: 'Dairy Farm' },
@@ -157,7 +162,7 @@ const ACTIVITY_MIX: Record<string, Activity[]> = {
   'KZ-55': MINING,
   'KZ-63': MINING,
   'KZ-10': MINING,
-  'KZ-39': [...MINING, ...AGRICULTURE],
+  'KZ-39': [...MINING, ...IRON_ORE, ...AGRICULTURE],
   'KZ-23': OIL_AND_GAS,
   'KZ-47': OIL_AND_GAS,
   'KZ-27': OIL_AND_GAS,
@@ -184,6 +189,8 @@ export interface DemoEnterprise {
   regionCode: string;
   location: { lat: number; lon: number };
   settlement: string;
+  /** Its settlement lies close enough to the region's edge that a jitter may leave the region. */
+  nearRegionEdge: boolean;
 }
 
 function uuidFrom(random: Random): string {
@@ -220,7 +227,15 @@ export interface DemoWorld {
   settlements: Settlement[];
   /** Enterprises one at a time, so a million of them never sit in memory together. */
   enterprises(options: { seed: number; count: number }): Generator<DemoEnterprise>;
+  /**
+   * A point up to `radiusKm` (at most SITE_JITTER_KM) from the enterprise and inside its region:
+   * where one of its sites, such as a vacancy's workplace, lies.
+   */
+  siteNear(enterprise: DemoEnterprise, radiusKm: number, random: Random): { lat: number; lon: number };
 }
+
+/** How far a site of an enterprise (a vacancy's workplace) may lie from the enterprise itself. */
+export const SITE_JITTER_KM = 2;
 
 let worldOnce: Promise<DemoWorld> | undefined;
 
@@ -229,12 +244,34 @@ export function loadDemoWorld(): Promise<DemoWorld> {
   return worldOnce;
 }
 
+/**
+ * A point up to `radiusKm` from `origin`; when the origin is near its region's edge, a point
+ * outside the boundary is redrawn, and after a few tries the origin itself is used.
+ */
+function jitterInside(origin: { lat: number; lon: number }, radiusKm: number, random: Random, boundary: RegionBoundary | undefined, nearEdge: boolean) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const distanceKm = random.next() * radiusKm;
+    const bearing = random.next() * 2 * Math.PI;
+    const candidate = {
+      lat: origin.lat + (distanceKm / KM_PER_DEGREE) * Math.cos(bearing),
+      lon: origin.lon + (distanceKm / (KM_PER_DEGREE * Math.cos((origin.lat * Math.PI) / 180))) * Math.sin(bearing),
+    };
+    if (!nearEdge || contains(boundary, candidate)) return roundedPoint(candidate);
+  }
+  return roundedPoint(origin);
+}
+
+/** Six decimals of a degree: about 10 cm, all a map or a seed digest needs. */
+function roundedPoint(point: { lat: number; lon: number }) {
+  return { lat: Number(point.lat.toFixed(6)), lon: Number(point.lon.toFixed(6)) };
+}
+
 async function buildDemoWorld(): Promise<DemoWorld> {
   const settlements = await loadSettlements();
   const boundaries = await readRegionBoundaries();
-  // Settlements farther than the jitter from their region's edge need no point-in-polygon test.
-  const needsCheck = new Set(
-    settlements.filter((settlement) => kmToBoundary(settlement, boundaries.get(settlement.regionCode)!) <= JITTER_KM),
+  // Settlements farther than any jitter from their region's edge need no point-in-polygon test.
+  const nearEdge = new Set(
+    settlements.filter((settlement) => kmToBoundary(settlement, boundaries.get(settlement.regionCode)!) <= JITTER_KM + SITE_JITTER_KM),
   );
   return {
     settlements,
@@ -243,20 +280,7 @@ async function buildDemoWorld(): Promise<DemoWorld> {
       for (let index = 0; index < count; index += 1) {
         const settlement = random.weighted(settlements, (candidate) => candidate.weight);
         const activity = random.pick([...(ACTIVITY_MIX[settlement.regionCode] ?? []), ...EVERYWHERE]);
-        const boundary = boundaries.get(settlement.regionCode);
-        let location = { lat: settlement.lat, lon: settlement.lon };
-        for (let attempt = 0; attempt < 5; attempt += 1) {
-          const distanceKm = random.next() * JITTER_KM;
-          const bearing = random.next() * 2 * Math.PI;
-          const candidate = {
-            lat: settlement.lat + (distanceKm / KM_PER_DEGREE) * Math.cos(bearing),
-            lon: settlement.lon + (distanceKm / (KM_PER_DEGREE * Math.cos((settlement.lat * Math.PI) / 180))) * Math.sin(bearing),
-          };
-          if (!needsCheck.has(settlement) || contains(boundary, candidate)) {
-            location = candidate;
-            break;
-          }
-        }
+        const location = jitterInside(settlement, JITTER_KM, random, boundaries.get(settlement.regionCode), nearEdge.has(settlement));
         yield {
           id: uuidFrom(random),
           bin: uniqueBin(index),
@@ -265,10 +289,15 @@ async function buildDemoWorld(): Promise<DemoWorld> {
           address: `${settlement.name}, ${random.pick(STREETS)} str. ${random.int(1, 250)}`,
           katoCode: settlement.katoCode,
           regionCode: settlement.regionCode,
-          location: { lat: Number(location.lat.toFixed(6)), lon: Number(location.lon.toFixed(6)) },
+          location,
           settlement: settlement.name,
+          nearRegionEdge: nearEdge.has(settlement),
         };
       }
+    },
+    siteNear(enterprise, radiusKm, random) {
+      const radius = Math.min(radiusKm, SITE_JITTER_KM);
+      return jitterInside(enterprise.location, radius, random, boundaries.get(enterprise.regionCode), enterprise.nearRegionEdge);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ContractType } from '../../kernel/domain/money.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { ewktPoint, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.js';
-import { createRandom, loadDemoWorld, type DemoEnterprise, type Random } from '../../kernel/seed/demo-world.js';
+import { createRandom, loadDemoWorld, type DemoEnterprise, type DemoWorld, type Random } from '../../kernel/seed/demo-world.js';
 import type { SeedOptions, SubgraphSeed } from '../../kernel/seed/seed.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import { minimumWageToday } from '../domain/vacancy-rules.js';
@@ -136,7 +136,7 @@ function openDaysDrawn(random: Random, north: boolean): number {
   return Math.min(365, floor + Math.floor(-mean * Math.log(1 - random.next())));
 }
 
-function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, random: Random, today: number): DemoVacancy {
+function vacancyOf(world: DemoWorld, enterprise: DemoEnterprise, ordinal: number, seed: number, random: Random, today: number): DemoVacancy {
   const occupations = OCCUPATIONS_BY_DIVISION[enterprise.okedCode.slice(0, 2)] ?? ANY_EMPLOYER;
   const occupation = random.pick(occupations);
   const north = NORTH.has(enterprise.regionCode);
@@ -157,9 +157,7 @@ function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, ra
   const status: VacancyStatus = statusDraw < 0.72 ? 'OPEN' : statusDraw < 0.9 ? 'FILLED' : 'CLOSED';
   const closedDaysAgo = status === 'OPEN' ? 0 : random.int(1, 120);
   const postedAt = new Date(today - (openDays + closedDaysAgo) * DAY_MS - random.int(0, DAY_MS / 1000 - 1) * 1000);
-  const distanceKm = random.next() * MAX_JITTER_KM;
-  const bearing = random.next() * 2 * Math.PI;
-  const { lat, lon } = enterprise.location;
+  const { lat, lon } = world.siteNear(enterprise, MAX_JITTER_KM, random);
   return {
     id: stableUuid('vacancy', seed, enterprise.id, ordinal),
     enterpriseBin: enterprise.bin,
@@ -170,8 +168,8 @@ function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, ra
     employmentType,
     conditionsClass,
     housingProvided,
-    lat: Number((lat + (distanceKm / 111.32) * Math.cos(bearing)).toFixed(6)),
-    lon: Number((lon + (distanceKm / (111.32 * Math.cos((lat * Math.PI) / 180))) * Math.sin(bearing)).toFixed(6)),
+    lat,
+    lon,
     katoCode: enterprise.katoCode,
     regionCode: enterprise.regionCode,
     status,
@@ -181,7 +179,7 @@ function vacancyOf(enterprise: DemoEnterprise, ordinal: number, seed: number, ra
 }
 
 /** Vacancies of the demo world, streamed; `options.vacancies` spreads an exact total over the enterprises. */
-export function* demoVacancies(enterprises: Iterable<DemoEnterprise>, options: SeedOptions, today: number): Generator<DemoVacancy> {
+export function* demoVacancies(world: DemoWorld, enterprises: Iterable<DemoEnterprise>, options: SeedOptions, today: number): Generator<DemoVacancy> {
   // Its own stream: vacancies never shift the draws that place the enterprises.
   const random = createRandom(options.seed ^ 0x5eed_7ac);
   let index = 0;
@@ -190,7 +188,7 @@ export function* demoVacancies(enterprises: Iterable<DemoEnterprise>, options: S
       options.vacancies === null
         ? random.int(VACANCIES_PER_ENTERPRISE.min, VACANCIES_PER_ENTERPRISE.max)
         : Math.floor(((index + 1) * options.vacancies) / options.enterprises) - Math.floor((index * options.vacancies) / options.enterprises);
-    for (let ordinal = 0; ordinal < count; ordinal += 1) yield vacancyOf(enterprise, ordinal, options.seed, random, today);
+    for (let ordinal = 0; ordinal < count; ordinal += 1) yield vacancyOf(world, enterprise, ordinal, options.seed, random, today);
     index += 1;
   }
 }
@@ -242,7 +240,7 @@ export const vacanciesSeed: SubgraphSeed = {
     const world = await loadDemoWorld();
     const today = Date.parse(`${options.asOf}T00:00:00Z`);
     const enterprises = world.enterprises({ seed: options.seed, count: options.enterprises });
-    const written = await target.insert(VACANCY_INSERT, demoVacancies(enterprises, options, today), onRows);
+    const written = await target.insert(VACANCY_INSERT, demoVacancies(world, enterprises, options, today), onRows);
     return { 'vacancies.vacancy': written };
   },
 };
