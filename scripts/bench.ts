@@ -12,7 +12,7 @@ import { createRandom, loadSettlements, type Random } from '../services/kernel/s
 import { driveGraphQL, driveSql, type Measurement } from './lib/bench/measure.js';
 import { PEERS, startPeer, type Peer } from './lib/bench/peers.js';
 import { scenarios as allScenarios, type Scenario } from './lib/bench/scenarios.js';
-import { ENGINES, SUBGRAPH_PORTS, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
+import { ENGINES, SUBGRAPH_PORTS, profileServicesInto, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
 
 /**
  * `npm run bench -- --enterprises 1000000 [--vacancies 2000000] [--duration 20] [--connections 32]
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     // `--peer none` skips the peer (CI's smoke run: no second npm install).
     peer: { type: 'string', default: Object.keys(PEERS).join(',') },
     out: { type: 'string' },
+    // A directory: every subgraph, gateway and peer writes a V8 CPU profile there (open in Chrome DevTools).
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -70,6 +72,7 @@ const vacancies = values.vacancies === undefined ? null : Number(values.vacancie
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 const seed = Number(values.seed);
+if (values['cpu-prof']) profileServicesInto(values['cpu-prof']);
 const engines = values.engines.split(',') as Engine[];
 const peers = (values.peer === 'none' ? [] : values.peer.split(',')) as Peer[];
 for (const [option, names, known] of [['--engines', engines, ENGINES], ['--peer', peers, PEERS]] as const) {

@@ -19,9 +19,17 @@ export const ENGINES = {
 } as const;
 export type Engine = keyof typeof ENGINES;
 
+let profileDirectory: string | null = null;
+
+/** `--cpu-prof <dir>`: every service started from now on writes `<dir>/<name>.cpuprofile` when it stops. */
+export function profileServicesInto(directory: string): void {
+  profileDirectory = directory;
+}
+
 /** `args` after the Node binary: a TypeScript entry runs as `--import tsx <entry>`. */
 export function startService(name: string, args: string[], port: number, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, args, {
+  const profile = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE: 'false', SEED_ON_START: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
