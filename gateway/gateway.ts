@@ -33,13 +33,22 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+
+/**
+ * Node's own fetch (undici, keep-alive) instead of the default make-fetch-happen, whose agent
+ * builds an Error stack per request to tell http from https: a tenth of the gateway's CPU under
+ * load. The gateway's request bodies are always JSON strings, which both accept.
+ */
+const nativeFetch: Fetcher = (url, init) => fetch(url, init as RequestInit);
+
 export async function startGateway(options: { port?: number } = {}): Promise<RunningService> {
   const config = loadConfig();
   const log = logger('gateway');
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: nativeFetch }),
   });
   const limits = queryLimits<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
