@@ -1,7 +1,7 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { BadInput } from '../../kernel/errors.js';
-import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea } from '../../kernel/geo/area.js';
+import { nearDistanceKm, nearOrderBy, withinComputedRadius, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
@@ -89,25 +89,25 @@ export function validateSearch(search: Pick<EnterpriseSearch, 'area' | 'order' |
 
 /**
  * How far the page reaches, for DISTANCE: the distance of the (first + 1)-th nearest row after
- * the cursor. Ordered by `<->` alone (no radius, no id) the planner walks the GiST index
- * nearest first (KNN) and stops after first + 1 rows; with the radius predicate or a tie-breaker
- * in the same statement it would instead fetch every row in the circle and sort them.
+ * the cursor, as a scalar subquery of the page statement. Ordered by `<->` alone (no radius, no
+ * id) the planner walks the GiST index nearest first (KNN) and stops after first + 1 rows; with
+ * the radius predicate or a tie-breaker in the same scan it would instead fetch every row in the
+ * circle and sort them.
  */
-async function distanceHorizon(em: EntityManager, sort: SortKey, filter: SqlFragment, limit: number): Promise<number | null> {
-  const [row] = await em.getConnection().execute<{ horizon: number | null }[]>(
-    `select max(distance) as horizon from (
-       select ${sort.expression.sql} as distance from enterprises.enterprise e
-        where ${filter.sql}
-        order by ${sort.expression.sql}
-        limit ?) nearest`,
-    [...sort.expression.params, ...filter.params, ...sort.expression.params, limit],
-  );
-  return row?.horizon ?? null;
+function distanceHorizon(sort: SortKey, filter: SqlFragment, limit: number): SqlFragment {
+  return {
+    sql: `select max(distance) from (
+            select ${sort.expression.sql} as distance from enterprises.enterprise e
+             where ${filter.sql}
+             order by ${sort.expression.sql}
+             limit ?) nearest`,
+    params: [...sort.expression.params, ...filter.params, ...sort.expression.params, limit],
+  };
 }
 
 /**
- * One page and the total. DISTANCE pages take a third statement first (`distanceHorizon`), then
- * read only the rows within that horizon — a handful, through the GiST index — and order them
+ * One page and the total. DISTANCE pages read only the rows within the page's horizon
+ * (`distanceHorizon`, in the same statement) — a handful, through the GiST index — and order them
  * by distance and id; every other order is one keyset statement on its b-tree. The cursor holds
  * the sort value and the id, so rows inserted meanwhile shift no page boundary.
  */
@@ -121,10 +121,8 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
   const pageRows = async (): Promise<RankedRow[]> => {
     const conditions = [...search.areaConditions, ...search.filterConditions, ...afterCursor];
     if (search.area?.kind === 'near' && search.order === EnterpriseOrder.DISTANCE) {
-      const horizon = await distanceHorizon(em, sort, allOf([...search.filterConditions, ...afterCursor]), limit);
-      if (horizon === null) return [];
-      // A centimetre of slack: ST_DWithin and `<->` may differ in the last bits of a double.
-      conditions.push(areaCondition({ ...search.area, radiusMetres: horizon + 0.01 }, { point: 'e.location', regionCode: 'e.region_code' }));
+      const horizon = distanceHorizon(sort, allOf([...search.filterConditions, ...afterCursor]), limit);
+      conditions.push(withinComputedRadius(search.area.point, 'e.location', horizon));
     }
     const where = allOf(conditions);
     const order = orderByClause(sort);

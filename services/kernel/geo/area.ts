@@ -169,6 +169,18 @@ export function areaCondition(area: ParsedArea, columns: { point: string; region
   }
 }
 
+/**
+ * Within a radius the database computes in the same statement (an uncorrelated subquery, run once
+ * as an InitPlan whose value still bounds the GiST index scan), plus a centimetre of slack:
+ * `ST_DWithin` and `<->` may differ in the last bits of a double. A null radius matches nothing.
+ */
+export function withinComputedRadius(point: LatLon, pointColumn: string, radiusMetres: SqlFragment): SqlFragment {
+  return {
+    sql: `ST_DWithin(${pointColumn}, ${POINT_SQL}, (${radiusMetres.sql}) + 0.01, false)`,
+    params: [point.lon, point.lat, ...radiusMetres.params],
+  };
+}
+
 /** Distance in km from the searched point, for `edge.distanceKm`; null unless the area is `near`. */
 export function nearDistanceKm(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
   if (area?.kind !== 'near') return null;
