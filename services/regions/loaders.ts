@@ -2,15 +2,15 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '../kernel/db.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
 import { perArguments, rowLoader } from '../kernel/loaders.js';
-import { Region } from './entities/region.entity.js';
-import { regionBoundaries } from './queries/regions.query.js';
+import type { Region } from './entities/region.entity.js';
+import { regionBoundaries, regionCards } from './queries/regions.query.js';
 
 type BoundaryLoader = DataLoader<string, { code: string; boundary: GeoJsonGeometry } | null>;
 
 export function createRegionLoaders(em: EntityManager) {
   return {
     regionByCode: rowLoader<string, Region>(
-      (codes) => em.find(Region, { code: { $in: [...codes] } }),
+      (codes) => regionCards(em, codes),
       (region) => region.code,
     ),
     /** One statement per distinct tolerance in the request, for all regions asked for. */

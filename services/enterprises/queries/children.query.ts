@@ -1,6 +1,6 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { Inspection, type InspectionKind } from '../entities/inspection.entity.js';
-import { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
+import type { Inspection, InspectionKind } from '../entities/inspection.entity.js';
+import type { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { CURRENT_WORKPLACES_SQL } from './figures.query.js';
 
@@ -18,8 +18,8 @@ interface WorkplaceRow {
 /** Current workplace assessments of many enterprises, one statement. */
 export async function currentWorkplaces(em: EntityManager, enterpriseIds: readonly string[]): Promise<WorkplaceAssessment[]> {
   const rows = await em.getConnection().execute<WorkplaceRow[]>(CURRENT_WORKPLACES_SQL, [pgArray(enterpriseIds)]);
-  return rows.map((row) =>
-    Object.assign(new WorkplaceAssessment(), {
+  return rows.map(
+    (row): WorkplaceAssessment => ({
       id: row.id,
       enterpriseId: row.enterprise_id,
       code: row.code,
@@ -50,8 +50,8 @@ export async function inspectionsOf(em: EntityManager, enterpriseIds: readonly s
       order by enterprise_id, inspected_on desc, id`,
     [pgArray(enterpriseIds)],
   );
-  return rows.map((row) =>
-    Object.assign(new Inspection(), {
+  return rows.map(
+    (row): Inspection => ({
       id: row.id,
       enterpriseId: row.enterprise_id,
       inspectedOn: row.inspected_on,

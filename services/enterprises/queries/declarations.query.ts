@@ -2,7 +2,7 @@ import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { BadInput } from '../../kernel/errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
-import { EmploymentContract, type DeclaredContractType } from '../entities/employment-contract.entity.js';
+import type { DeclaredContractType, EmploymentContract } from '../entities/employment-contract.entity.js';
 import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import { DECLARATION_COLUMNS, toDeclaration, type DeclarationRow } from './writes.query.js';
 
@@ -104,7 +104,7 @@ export async function contractPages(
       return [
         id,
         toConnection(own, page, total, (row) => ({
-          node: Object.assign(new EmploymentContract(), {
+          node: {
             id: row.id,
             enterpriseId: row.enterprise_id,
             enterpriseBin: row.enterprise_bin,
@@ -117,7 +117,7 @@ export async function contractPages(
             startDate: row.start_date,
             endDate: row.end_date,
             weeklyHours: row.weekly_hours,
-          }),
+          } satisfies EmploymentContract,
           key: [row.id],
         })),
       ];

@@ -1,5 +1,52 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
+import type { RegionKind } from '../../kernel/domain/regions.js';
 import type { GeoJsonGeometry, LatLon } from '../../kernel/geo/postgis-types.js';
+import type { Region } from '../entities/region.entity.js';
+
+interface RegionRow {
+  code: string;
+  kato_code: string;
+  name_en: string;
+  name_ru: string;
+  name_kk: string;
+  kind: RegionKind;
+  admin_center: string;
+  lat: number;
+  lon: number;
+  area_km2: number;
+  population: number;
+  population_estimated: boolean;
+  median_monthly_wage_tenge: number;
+}
+
+/**
+ * Region cards (every column but the boundary, which weighs up to 95 kB a region and is read only
+ * by `Region.boundary`), for the given codes or, with null, all of them by code.
+ */
+export async function regionCards(em: EntityManager, codes: readonly string[] | null): Promise<Region[]> {
+  const rows = await em.getConnection().execute<RegionRow[]>(
+    `select code, kato_code, name_en, name_ru, name_kk, kind, admin_center,
+            ST_Y(center::geometry) as lat, ST_X(center::geometry) as lon,
+            area_km2, population, population_estimated, median_monthly_wage_tenge
+       from regions.region where ?::text[] is null or code = any(?::text[])
+      order by code`,
+    [codes && pgArray(codes), codes && pgArray(codes)],
+  );
+  return rows.map((row) => ({
+    code: row.code,
+    katoCode: row.kato_code,
+    nameEn: row.name_en,
+    nameRu: row.name_ru,
+    nameKk: row.name_kk,
+    kind: row.kind,
+    adminCenter: row.admin_center,
+    center: { lat: row.lat, lon: row.lon },
+    areaKm2: row.area_km2,
+    population: row.population,
+    populationEstimated: row.population_estimated,
+    medianMonthlyWageTenge: row.median_monthly_wage_tenge,
+  }));
+}
 
 /** The region containing a point, from the subdivided boundaries; null outside Kazakhstan. */
 export async function regionCodeAt(em: EntityManager, point: LatLon): Promise<string | null> {

@@ -5,7 +5,7 @@ import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from '../../kernel/geo
 import type { GeoJsonGeometry } from '../../kernel/geo/postgis-types.js';
 import { Region } from '../entities/region.entity.js';
 import type { RegionLoaders } from '../loaders.js';
-import { regionCodeAt } from '../queries/regions.query.js';
+import { regionCards, regionCodeAt } from '../queries/regions.query.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 
 export enum Lang {
@@ -31,7 +31,7 @@ export function parseRegionCode(code: string, argument = 'code'): string {
 export class RegionResolver {
   @Query(() => [Region], { description: 'All 20 first-level units: 17 oblasts and 3 cities of republican significance.' })
   regions(@Ctx() ctx: Context): Promise<Region[]> {
-    return ctx.em.find(Region, {}, { orderBy: { code: 'asc' } });
+    return regionCards(ctx.em, null);
   }
 
   @Query(() => Region, { nullable: true })
