@@ -31,6 +31,11 @@ const configSchema = z.object({
    * enterprises subgraph recomputes the cards computed before today this often; 0 turns it off.
    */
   FIGURES_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
+  /**
+   * Query.staffingShortages aggregates every OPEN vacancy (millions at full scale): each answer
+   * is kept this long (a vacancy posted or closed through the same process clears it); 0 = off.
+   */
+  SHORTAGES_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   REGIONS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

@@ -301,6 +301,24 @@ describe('a posted vacancy through the federation', () => {
     expect(ids(closed.region.vacancies)).not.toContain(vacancy.id);
   });
 
+  it('counts a vacancy in the (cached) staffing shortages as soon as it is posted or closed', async () => {
+    const openInRegion = async () => {
+      const data = expectData(
+        await federation.query<{ staffingShortages: { region: { code: string }; openVacancies: number }[] }>(
+          '{ staffingShortages(groupBy: REGION, first: 20) { region { code } openVacancies } }',
+        ),
+      );
+      return data.staffingShortages.find((shortage) => shortage.region.code === own.regionCode)!.openVacancies;
+    };
+    const before = await openInRegion();
+    // Asked twice: the second answer comes from the cache, and must still be right.
+    expect(await openInRegion()).toBe(before);
+    const vacancy = await postOwn();
+    expect(await openInRegion()).toBe(before + 1);
+    expectData(await federation.query(CLOSE, { id: vacancy.id, reason: 'WITHDRAWN' }, { token: tokens.own }));
+    expect(await openInRegion()).toBe(before);
+  });
+
   it('costs one statement to post and two to close (the vacancy the rule judges, then the conditional update)', async () => {
     let vacancy: Posted | undefined;
     expect(await federation.countStatements('vacancies', async () => (vacancy = await postOwn()))).toBe(1);

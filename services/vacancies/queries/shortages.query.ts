@@ -1,4 +1,6 @@
+import { loadConfig } from '../../kernel/config.js';
 import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { ResultCache } from '../../kernel/result-cache.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import type { StaffingShortage } from '../entities/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
@@ -27,6 +29,28 @@ interface ShortageRow {
   long_open_vacancies: number;
   median_open_days: number;
   shortage_index: number;
+}
+
+let shortagesCache: ResultCache<StaffingShortage[]> | undefined;
+
+function cache(): ResultCache<StaffingShortage[]> {
+  shortagesCache ??= new ResultCache(loadConfig().SHORTAGES_CACHE_SECONDS * 1000);
+  return shortagesCache;
+}
+
+/** After a vacancy is posted or closed here: the next shortage report counts it. */
+export function forgetStaffingShortages(): void {
+  shortagesCache?.clear();
+}
+
+/**
+ * Query.staffingShortages, kept for SHORTAGES_CACHE_SECONDS per distinct request: a dashboard
+ * aggregate over every OPEN vacancy. Per-employer reports (Enterprise.staffingShortage) are
+ * batched by their loader, small, and always live.
+ */
+export function cachedStaffingShortages(em: EntityManager, request: ShortageRequest): Promise<StaffingShortage[]> {
+  if (request.enterpriseBins !== null) return staffingShortages(em, request);
+  return cache().get(JSON.stringify(request), () => staffingShortages(em, request));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EntityManager } from '../../kernel/db.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import type { NewVacancy } from '../graphql/post-vacancy-input.js';
+import { forgetStaffingShortages } from './shortages.query.js';
 import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
 
 /**
@@ -36,6 +37,8 @@ export async function insertVacancy(em: EntityManager, vacancy: NewVacancy): Pro
       vacancy.enterpriseBin,
     ],
   );
+  // One statement, committed on return: the next shortage report must count it.
+  forgetStaffingShortages();
   return rows[0] ? vacancyFromRow(rows[0]) : null;
 }
 
@@ -51,5 +54,6 @@ export async function closeOpenVacancy(em: EntityManager, id: string, status: Ex
      returning ${VACANCY_COLUMNS}`,
     [status, id],
   );
+  forgetStaffingShortages();
   return rows[0] ? vacancyFromRow(rows[0]) : null;
 }

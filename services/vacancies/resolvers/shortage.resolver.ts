@@ -10,7 +10,7 @@ import { ShortageGrouping } from '../graphql/enums.js';
 import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { parseOpenDays } from '../graphql/vacancy-filter.js';
 import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';
-import { staffingShortages } from '../queries/shortages.query.js';
+import { cachedStaffingShortages } from '../queries/shortages.query.js';
 
 type Context = RequestContext<VacancyLoaders>;
 
@@ -25,7 +25,12 @@ function parseFirst(first: number): number {
 
 @Resolver(() => StaffingShortage)
 export class ShortageResolver {
-  @Query(() => [StaffingShortage], { description: 'Groups of OPEN vacancies, the largest shortageIndex first.' })
+  @Query(() => [StaffingShortage], {
+    description:
+      'Groups of OPEN vacancies, the largest shortageIndex first. An aggregate over every open vacancy: each distinct request is ' +
+      'answered from a result at most SHORTAGES_CACHE_SECONDS old (default 60); a vacancy posted or closed through the same ' +
+      'service instance counts at once.',
+  })
   async staffingShortages(
     @Arg('area', () => AreaInput, { nullable: true }) areaInput: AreaInput | null,
     @Arg('groupBy', () => ShortageGrouping, { nullable: true, defaultValue: ShortageGrouping.REGION }) groupBy: ShortageGrouping | null,
@@ -50,7 +55,7 @@ export class ShortageResolver {
       first: parseFirst(first ?? DEFAULT_SHORTAGES),
     };
     await assertValidArea(ctx.em, area);
-    return staffingShortages(ctx.em, request);
+    return cachedStaffingShortages(ctx.em, request);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'Set when grouped by REGION.' })
