@@ -9,9 +9,10 @@ import { authenticateRequest } from '../../services/kernel/subgraph.js';
 /**
  * Hive Gateway over the same checked-in supergraph as `gateway/gateway.ts`, for the benchmark's
  * engine comparison. Not (yet) a drop-in: it has no graphql-armor limits, no error formatter and
- * no offline GraphiQL. Left at Hive's defaults, it also merges identical subgraph requests in
- * flight (executor-http `deduplicateInflightRequests`), which shows in the benchmark as fewer
- * SQL statements per request when concurrent requests carry the same variables.
+ * no offline GraphiQL. Hive's default of merging identical subgraph requests in flight
+ * (executor-http `deduplicateInflightRequests`) is off: under the benchmark's fixed documents it
+ * would answer many clients with one subgraph call, which `@apollo/gateway` does not do, and the
+ * engines would no longer be doing the same work.
  */
 export interface HiveGatewayOptions {
   /** The Rust query planner (`@graphql-hive/router-runtime`); unset: Hive's JavaScript planner. */
@@ -37,7 +38,9 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     unifiedGraphHandler: options.unifiedGraphHandler,
-    transportEntries: Object.fromEntries(Object.entries(locations).map(([subgraph, location]) => [subgraph, { location }])),
+    transportEntries: Object.fromEntries(
+      Object.entries(locations).map(([subgraph, location]) => [subgraph, { location, options: { deduplicateInflightRequests: false } }]),
+    ),
     // The built-in request-id plugin reads `x-request-id` (or makes one) and sends it to every subgraph.
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),

@@ -20,7 +20,7 @@ import {
   type PageRow,
   type VacancyParent,
 } from './queries/vacancies.query.js';
-import { vacanciesNearAreas, type NearAreasRequest } from './queries/zones.query.js';
+import { vacancyCountsNearAreas, vacancyPagesNearAreas, type NearAreasRequest } from './queries/zones.query.js';
 
 /** Which vacancies of a parent a list shows: its status and filter. */
 export interface ParentList {
@@ -60,17 +60,18 @@ export function createVacancyLoaders(em: EntityManager) {
         return keys.map((key) => byParent.get(key) ?? []);
       }),
   );
-  const nearZones = perArguments(
+  const areaOf = (zone: ZoneReference) => (typeof zone.area === 'string' ? zone.area : JSON.stringify(zone.area));
+  const nearZonePages = perArguments(
     (request: NearAreasRequest) =>
-      new DataLoader<ZoneReference, Connection<Vacancy>, string>(
-        async (zones) =>
-          vacanciesNearAreas(
-            em,
-            request,
-            zones.map((zone) => (typeof zone.area === 'string' ? zone.area : JSON.stringify(zone.area))),
-          ),
-        { cacheKeyFn: (zone) => zone.id },
-      ),
+      new DataLoader<ZoneReference, PageRow[], string>((zones) => vacancyPagesNearAreas(em, request, zones.map(areaOf)), {
+        cacheKeyFn: (zone) => zone.id,
+      }),
+  );
+  const nearZoneCounts = perArguments(
+    (request: Omit<NearAreasRequest, 'page'>) =>
+      new DataLoader<ZoneReference, number, string>((zones) => vacancyCountsNearAreas(em, request, zones.map(areaOf)), {
+        cacheKeyFn: (zone) => zone.id,
+      }),
   );
 
   return {
@@ -80,18 +81,21 @@ export function createVacancyLoaders(em: EntityManager) {
       (vacancy) => vacancy.id,
     ),
 
-    /** A parent's vacancies, newest first: one statement for the pages and one for the totals of the batch. */
+    /** A parent's vacancies, newest first: one statement for the pages of the batch; one for their totals if `totalCount` is read. */
     async vacanciesOf(key: string, list: ParentList, page: PageRequest): Promise<Connection<Vacancy>> {
-      const [rows, total] = await Promise.all([pages({ list, page }).load(key), counts(list).load(key)]);
-      return pageConnection(rows, page, total);
+      const rows = await pages({ list, page }).load(key);
+      return pageConnection(rows, page, () => counts(list).load(key));
     },
 
     countOf(key: string, list: ParentList): Promise<number> {
       return counts(list).load(key);
     },
 
-    vacanciesNearZone(zone: ZoneReference, request: NearAreasRequest): Promise<Connection<Vacancy>> {
-      return nearZones(request).load(zone);
+    /** Pages of all zones in one statement; their totals in one more, only if a client reads `totalCount`. */
+    async vacanciesNearZone(zone: ZoneReference, request: NearAreasRequest): Promise<Connection<Vacancy>> {
+      const { page, ...reach } = request;
+      const rows = await nearZonePages(request).load(zone);
+      return pageConnection(rows, page, () => nearZoneCounts(reach).load(zone));
     },
 
     shortageOfEnterprise: rowLoader<string, StaffingShortage>(

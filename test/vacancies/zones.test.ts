@@ -103,23 +103,33 @@ describe('ResettlementZone.nearbyVacancies (@requires area)', () => {
     expect(housing.edges.map((edge) => edge.node.id)).toEqual(whole[busiest]!.edges.filter((edge) => edge.node.housingProvided).map((edge) => edge.node.id));
   });
 
-  it('costs one statement whether the request carries 5 zones or 50', async () => {
+  it('costs one statement for the pages of 5 zones or 50, and one more for their totals only when totalCount is asked', async () => {
     const spots = (await allOpenVacancies()).slice(0, 50);
     const zones = spots.map((vacancy, index) => ({
       id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       area: squareAround(vacancy.location, 3),
     }));
-    const statementsFor = (count: number) =>
+    const withTotals = (count: number) =>
       federation.countStatements('vacancies', async () => {
         const data = expectData(await nearbyOf(zones.slice(0, count), 'radiusKm: 20', 'id'));
         expect(data._entities).toHaveLength(count);
         // each square is centred on an open vacancy, which is therefore found
         expect(data._entities.every((entity) => entity.nearbyVacancies.totalCount > 0)).toBe(true);
       });
-    const five = await statementsFor(5);
-    const fifty = await statementsFor(50);
-    expect(five).toBe(1);
-    expect(fifty).toBe(five);
+    const pagesOnly = (count: number) =>
+      federation.countStatements('vacancies', async () => {
+        const response = await federation.querySubgraph<{ _entities: { nearbyVacancies: { edges: unknown[] } }[] }>(
+          'vacancies',
+          `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+            ... on ResettlementZone { nearbyVacancies(radiusKm: 20) { edges { node { id } } } } } }`,
+          { representations: zones.slice(0, count).map((zone) => ({ __typename: 'ResettlementZone', ...zone })) },
+        );
+        expect(expectData(response)._entities.every((entity) => entity.nearbyVacancies.edges.length > 0)).toBe(true);
+      });
+    expect(await withTotals(5)).toBe(2);
+    expect(await withTotals(50)).toBe(2);
+    expect(await pagesOnly(5)).toBe(1);
+    expect(await pagesOnly(50)).toBe(1);
   });
 
   it.each([0, -5, 1000.5])('rejects radiusKm %s with BAD_USER_INPUT naming radiusKm, for every zone', async (radiusKm) => {

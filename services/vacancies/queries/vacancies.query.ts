@@ -138,7 +138,8 @@ export async function vacancyPagesByParent(
   return pages;
 }
 
-export function pageConnection(rows: PageRow[], page: PageRequest, total: number): Connection<Vacancy> {
+/** `total` as a function is counted only if the client reads `totalCount`. */
+export function pageConnection(rows: PageRow[], page: PageRequest, total: number | (() => Promise<number>)): Connection<Vacancy> {
   return toConnection(rows, page, total, edgeOf);
 }
 
