@@ -74,6 +74,8 @@ async function main(): Promise<void> {
   const federation = await startFederation({ gatewayPort: 0, subgraphPorts: [0, 0, 0, 0] });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // The session settings of the subgraphs' own pools (services/kernel/db.ts).
+  await client.query('set jit = off');
   const [{ count }] = (await client.query<{ count: string }>('select count(*) from enterprises.enterprise')).rows as [{ count: string }];
   const sections: string[] = [];
   try {

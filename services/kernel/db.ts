@@ -1,6 +1,7 @@
 import { type AnyEntity, type EntityClass } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import { ConfigError, loadConfig } from './config.js';
 import type { Logger } from './logger.js';
@@ -52,6 +53,12 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
       snapshot: false,
     },
     pool: { min: 0, max: config.DATABASE_POOL_SIZE },
+    // Every statement here is a short indexed read or a small write. PostgreSQL's JIT judges by
+    // cost estimates that a count over a city viewport of 1 M enterprises exceeds, then spends
+    // ~0.7 s compiling to save milliseconds (seen in EXPLAIN ANALYZE at 1 M: 743 ms of JIT, 100 ms of work).
+    onCreateConnection: async (connection) => {
+      await (connection as DatabaseConnection).executeQuery(CompiledQuery.raw('set jit = off'));
+    },
     allowGlobalContext: false,
     logger: (message) => options.log.debug(message),
     onQuery: (sql, params) => {
