@@ -3,7 +3,7 @@ import type { PageRequest } from '../../kernel/pagination.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { keysetCondition, nearestFirst, orderByClause, sortColumns } from './ordering.js';
 import { filterConditions, statusIs, type PageRow } from './vacancies.query.js';
-import { allOf, bound, sql } from '../../kernel/sql.js';
+import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS } from './vacancy-rows.js';
 
 export interface NearAreasRequest {
@@ -29,29 +29,54 @@ function zoneAreas(areas: readonly string[]) {
   );
 }
 
-/** OPEN vacancies matching the filter within the radius of `zone.area`; ST_DWithin on geography uses the GiST index. */
+/** Within the radius of `zone.area`; ST_DWithin on geography uses the GiST index. */
+function withinRadius(radiusMetres: number) {
+  return bound('ST_DWithin(v.location, zone.area, ?, false)', radiusMetres);
+}
+
+/** OPEN vacancies matching the filter within the radius of `zone.area`. */
 function nearAreaConditions(request: Omit<NearAreasRequest, 'page'>) {
-  return [statusIs('OPEN'), ...filterConditions(request.filter), bound('ST_DWithin(v.location, zone.area, ?, false)', request.radiusMetres)];
+  return [statusIs('OPEN'), ...filterConditions(request.filter), withinRadius(request.radiusMetres)];
+}
+
+/**
+ * How far each area's page reaches: the largest distance among `limit` matching vacancies taken
+ * nearest first by `<->` alone (no radius, no tie-breaker), so the planner walks the partial GiST
+ * index in KNN order and stops after `limit` rows. Any `limit` rows bound the `limit`-th smallest
+ * distance from above, so the page below, which reads only what lies within this horizon, stays
+ * exact — it just no longer fetches and sorts every vacancy of a city within the radius.
+ */
+function pageHorizons(filter: SqlFragment, limit: number) {
+  return sql(
+    ' cross join lateral (select max(ST_Distance(nearest.location, zone.area, false)) as metres',
+    ' from (select v.location from vacancies.vacancy v where ',
+    filter,
+    bound(' order by v.location <-> zone.area limit ?', limit),
+    ') nearest) horizon',
+  );
 }
 
 /**
  * The page of each area, nearest first, for all areas of a request in one statement: each area
- * gets its page in a LATERAL join, so 50 zones cost what 5 do.
+ * gets its horizon and its page in LATERAL joins, so 50 zones cost what 5 do.
  */
 export async function vacancyPagesNearAreas(em: EntityManager, request: NearAreasRequest, areas: readonly string[]): Promise<PageRow[][]> {
-  const conditions = nearAreaConditions(request);
   const keyset = keysetCondition(FROM_ZONE_AREA, request.page.after);
+  const afterCursor = keyset ? [keyset] : [];
+  const limit = request.page.first + 1;
+  const matching = [statusIs('OPEN'), ...filterConditions(request.filter), ...afterCursor];
   const query = sql(
     zoneAreas(areas),
-    ` select zone.position, page.* from zone
-     join lateral (select ${VACANCY_COLUMNS}, `,
+    ' select zone.position, page.* from zone',
+    pageHorizons(allOf(matching), limit),
+    ` join lateral (select ${VACANCY_COLUMNS}, `,
     sortColumns(FROM_ZONE_AREA),
     ', ST_Distance(v.location, zone.area, false) as distance_m, ST_Distance(v.location, zone.area, false) / 1000.0 as distance_km',
     ' from vacancies.vacancy v where ',
-    allOf(keyset ? [...conditions, keyset] : conditions),
+    allOf([...matching, withinRadius(request.radiusMetres), bound('ST_DWithin(v.location, zone.area, horizon.metres + 0.01, false)')]),
     ' order by ',
     orderByClause(FROM_ZONE_AREA),
-    bound(' limit ?', request.page.first + 1),
+    bound(' limit ?', limit),
     ') page on true order by zone.position, page.distance_m, page.id',
   );
   const rows = await em.getConnection().execute<(PageRow & { position: number })[]>(query.sql, query.params);
