@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../services/kernel/config.js';
 import { createRandom, loadSettlements, type Random } from '../services/kernel/seed/demo-world.js';
-import { driveGraphQL, driveSql, type Measurement } from './lib/bench/measure.js';
+import { driveGraphQL, driveSql, settleDatabase, type Measurement } from './lib/bench/measure.js';
 import { PEERS, startPeer, type Peer } from './lib/bench/peers.js';
 import { scenarios as allScenarios, type Scenario } from './lib/bench/scenarios.js';
 import { ENGINES, SUBGRAPH_PORTS, profileServicesInto, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
@@ -133,6 +133,7 @@ async function measure(url: string, query: GraphQLQuery, subgraphs: ServiceProce
   await driveGraphQL({ url, connections, durationSeconds: Math.min(3, durationSeconds), nextBody: bodies(createRandom(seed + 1)) });
   const before = await sqlStatements(subgraphs);
   const run = await driveGraphQL({ url, connections, durationSeconds, nextBody: bodies(createRandom(seed)) });
+  await settle();
   return { ...run, statementsPerRequest: subgraphs.length ? ((await sqlStatements(subgraphs)) - before) / run.requests : Number.NaN };
 }
 
@@ -165,6 +166,11 @@ function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, f
   return lines;
 }
 
+async function settle(): Promise<void> {
+  const { seconds, cancelled } = await settleDatabase(databaseUrl!);
+  if (seconds >= 1) console.log(`  (waited ${format(seconds)} s for abandoned statements to finish${cancelled ? `, cancelled ${cancelled}` : ''})`);
+}
+
 async function main(): Promise<void> {
   await ensureDataset();
   const settlements = await loadSettlements();
@@ -189,6 +195,7 @@ async function main(): Promise<void> {
       }
       const random = createRandom(seed);
       const floor = await driveSql({ databaseUrl: databaseUrl!, connections, durationSeconds, nextQuery: () => scenario.floor(scenario.variables(random)) });
+      await settle();
       floors.set(scenario.name, floor);
       console.log(`${scenario.name} floor: ${format(floor.requestsPerSecond)} req/s p99 ${format(floor.p99)} ms`);
     }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import PostgisPlugin from '@graphile/postgis';
 import graphileUtils from 'graphile-utils';
+import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import ConnectionFilterPlugin from 'postgraphile-plugin-connection-filter';
 import ConnectionFilterPostgisPlugin from 'postgraphile-plugin-connection-filter-postgis';
@@ -50,18 +51,27 @@ const NearPlugin = makeExtendSchemaPlugin((build) => {
     resolvers: {
       Query: {
         enterprisesNear: (_parent, args, _context, resolveInfo) =>
-          resolveInfo.graphile.selectGraphQLResultFromTable(sql.fragment`enterprises.enterprise`, (alias, queryBuilder) => {
-            queryBuilder.where(sql.fragment`ST_DWithin(${alias}.location, ${point(args)}, ${sql.value(args.radiusKm * 1000)}, false)`);
-            queryBuilder.orderBy(sql.fragment`${alias}.location <-> ${point(args)}`, true);
-            queryBuilder.orderBy(sql.fragment`${alias}.id`, true);
-            queryBuilder.limit(args.first);
-          }),
+          // The 50 nearest by the GiST index's KNN scan, then the radius (as our floor does):
+          // the same rows, without sorting every enterprise of a big city by distance.
+          resolveInfo.graphile.selectGraphQLResultFromTable(
+            sql.fragment`(select * from enterprises.enterprise order by location <-> ${point(args)} limit ${sql.value(args.first)})`,
+            (alias, queryBuilder) => {
+              queryBuilder.where(sql.fragment`ST_DWithin(${alias}.location, ${point(args)}, ${sql.value(args.radiusKm * 1000)}, false)`);
+              queryBuilder.orderBy(sql.fragment`${alias}.location <-> ${point(args)}`, true);
+              queryBuilder.orderBy(sql.fragment`${alias}.id`, true);
+              queryBuilder.limit(args.first);
+            },
+          ),
       },
     },
   };
 });
 
-const middleware = postgraphile(databaseUrl, ['enterprises', 'regions'], {
+// The session settings the federation's own pools use (services/kernel/db.ts): JIT off.
+const pool = new pg.Pool({ connectionString: databaseUrl });
+pool.on('connect', (client) => void client.query('set jit = off'));
+
+const middleware = postgraphile(pool, ['enterprises', 'regions'], {
   // Some of these CommonJS packages export their plugin as `exports.default`.
   appendPlugins: [PostgisPlugin, ConnectionFilterPlugin, ConnectionFilterPostgisPlugin]
     .map((plugin) => plugin.default ?? plugin)

@@ -75,6 +75,8 @@ export async function driveSql(options: {
   nextQuery: () => { text: string; values: unknown[] }[];
 }): Promise<Measurement> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.connections });
+  // The session settings the subgraphs' own pools use (services/kernel/db.ts).
+  pool.on('connect', (client) => void client.query('set jit = off'));
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.durationSeconds * 1000;
@@ -92,4 +94,31 @@ export async function driveSql(options: {
   await Promise.all(Array.from({ length: options.connections }, worker));
   await pool.end();
   return summarise(latencies, errors, options.durationSeconds);
+}
+
+/**
+ * Waits until no other session of this database is running a statement. A request the load
+ * generator gave up on (its 10 s timeout) keeps running in PostgreSQL; left alone, it would slow
+ * whichever target is measured next. Gives up (cancelling what is left) after `limitSeconds`.
+ */
+export async function settleDatabase(databaseUrl: string, limitSeconds = 120): Promise<{ seconds: number; cancelled: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  const busy = `from pg_stat_activity
+                 where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and backend_type = 'client backend'`;
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ active: number }>(`select count(*)::int as active ${busy}`);
+      const seconds = (performance.now() - started) / 1000;
+      if (rows[0]!.active === 0) return { seconds, cancelled: 0 };
+      if (seconds >= limitSeconds) {
+        const cancelled = await client.query(`select pg_cancel_backend(pid) ${busy}`);
+        return { seconds, cancelled: cancelled.rowCount ?? 0 };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await client.end();
+  }
 }

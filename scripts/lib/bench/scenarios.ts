@@ -41,13 +41,16 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
         const point = variables.point as { lat: number; lon: number };
         return [
           {
+            // The 50 nearest by the GiST index's KNN scan, then the radius: the same rows as
+            // "within 50 km, nearest first, 50", without sorting every enterprise of a big city.
             text: `select e.id, e.name, e.hazard_rank, r.name_en,
                           ST_Distance(e.location, p.g, false) / 1000 as distance_km
-                     from enterprises.enterprise e
-                     cross join (select ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography as g) p
+                     from (select ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography as g) p
+                     cross join lateral (
+                       select * from enterprises.enterprise order by location <-> p.g limit 50) e
                      join regions.region r on r.code = e.region_code
                     where ST_DWithin(e.location, p.g, 50000, false)
-                    order by e.location <-> p.g limit 50`,
+                    order by distance_km, e.id`,
             values: [point.lon, point.lat],
           },
         ];
