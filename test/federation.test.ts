@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REGIONS } from '../services/kernel/domain/regions.js';
 import { createRandom, loadSettlements } from '../services/kernel/seed/demo-world.js';
 import { scenarios } from '../scripts/lib/bench/scenarios.js';
 import { expectData, federation } from './support/federation.js';
@@ -81,6 +82,23 @@ describe('one query through the gateway', () => {
   ])('answers %s with BAD_USER_INPUT naming the argument', async (_case, query, argument) => {
     const response = await federation.query(query);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('answers region { name } from the subgraph that returned the region, without a call to regions', async () => {
+    type Row = { region: { code: string; name: string; nameRu: string; nameKk: string } };
+    const query = `{ enterprises(first: 30) { edges { node { region { code name nameRu: name(lang: RU) nameKk: name(lang: KK) } } } }
+      vacancies(first: 30) { edges { node { region { code name nameRu: name(lang: RU) nameKk: name(lang: KK) } } } } }`;
+    let rows: Row[] = [];
+    const statements = await federation.countStatements('regions', async () => {
+      const data = expectData(await federation.query<{ enterprises: { edges: { node: Row }[] }; vacancies: { edges: { node: Row }[] } }>(query));
+      rows = [...data.enterprises.edges, ...data.vacancies.edges].map((edge) => edge.node);
+    });
+    expect(statements).toBe(0);
+    expect(rows.length).toBe(60);
+    for (const { region } of rows) {
+      const facts = REGIONS.find((candidate) => candidate.code === region.code)!;
+      expect([region.name, region.nameRu, region.nameKk]).toEqual([facts.nameEn, facts.nameRu, facts.nameKk]);
+    }
   });
 
   it('returns null, not an error, for a well-formed id that does not exist', async () => {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
+import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { Region } from '../entities/region.stub.js';
@@ -13,7 +14,7 @@ import { validateSearch } from '../queries/enterprises.query.js';
 type Context = RequestContext<EnterpriseLoaders>;
 
 @Resolver(() => Region)
-export class RegionEnterprisesResolver {
+export class RegionEnterprisesResolver extends RegionNameResolver(Region) {
   @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in the region (by KATO code), by name.' })
   enterprises(
     @Root() region: Region,

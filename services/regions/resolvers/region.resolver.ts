@@ -1,4 +1,5 @@
-import { Arg, Ctx, Float, ID, FieldResolver, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Float, ID, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
@@ -7,13 +8,6 @@ import { Region } from '../entities/region.entity.js';
 import type { RegionLoaders } from '../loaders.js';
 import { regionCards, regionCodeAt } from '../queries/regions.query.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
-
-export enum Lang {
-  KK = 'KK',
-  RU = 'RU',
-  EN = 'EN',
-}
-registerEnumType(Lang, { name: 'Lang', description: 'Language of a name: Kazakh, Russian, English.' });
 
 type Context = RequestContext<RegionLoaders>;
 
@@ -28,7 +22,7 @@ export function parseRegionCode(code: string, argument = 'code'): string {
 }
 
 @Resolver(() => Region)
-export class RegionResolver {
+export class RegionResolver extends RegionNameResolver(Region) {
   @Query(() => [Region], { description: 'All 20 first-level units: 17 oblasts and 3 cities of republican significance.' })
   regions(@Ctx() ctx: Context): Promise<Region[]> {
     return regionCards(ctx.em, null);
@@ -43,11 +37,6 @@ export class RegionResolver {
   async regionAt(@Arg('point', () => GeoPointInput) point: GeoPointInput, @Ctx() ctx: Context): Promise<Region | null> {
     const code = await regionCodeAt(ctx.em, validateGeoPoint(point, 'point'));
     return code ? ctx.loaders.regionByCode.load(code) : null;
-  }
-
-  @FieldResolver(() => String)
-  name(@Root() region: Region, @Arg('lang', () => Lang, { defaultValue: Lang.EN, nullable: true }) lang: Lang): string {
-    return lang === Lang.KK ? region.nameKk : lang === Lang.RU ? region.nameRu : region.nameEn;
   }
 
   @FieldResolver(() => GeoJSONScalar, {

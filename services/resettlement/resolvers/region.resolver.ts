@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
+import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ResettlementRole } from '../graphql/enums.js';
 import { RegionQuota } from '../graphql/quota.types.js';
@@ -10,7 +11,7 @@ import { parseYear } from './arguments.js';
 type Context = RequestContext<ResettlementLoaders>;
 
 @Resolver(() => Region)
-export class RegionResettlementResolver {
+export class RegionResettlementResolver extends RegionNameResolver(Region) {
   @FieldResolver(() => ResettlementRole, { description: 'Role in the latest year with resettlement data (2026); NEUTRAL without data.' })
   async resettlementRole(@Root() region: Region, @Ctx() ctx: Context): Promise<ResettlementRole> {
     return (await ctx.loaders.regionRole.load(region.code))?.role ?? ResettlementRole.NEUTRAL;

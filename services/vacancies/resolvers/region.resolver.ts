@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
+import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { Region } from '../entities/region.stub.js';
 import { VacancyConnection } from '../entities/vacancy-connection.js';
@@ -10,7 +11,7 @@ import type { VacancyLoaders } from '../loaders.js';
 type Context = RequestContext<VacancyLoaders>;
 
 @Resolver(() => Region)
-export class RegionVacanciesResolver {
+export class RegionVacanciesResolver extends RegionNameResolver(Region) {
   @FieldResolver(() => VacancyConnection, { description: 'OPEN vacancies whose workplace is in the region, newest first.' })
   vacancies(
     @Root() region: Region,

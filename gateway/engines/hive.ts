@@ -1,6 +1,0 @@
-import { closeOnSignals } from '../../services/kernel/http.js';
-import { logger } from '../../services/kernel/logger.js';
-import { startHiveGateway } from './hive-gateway.js';
-
-const gateway = await startHiveGateway();
-closeOnSignals([gateway], logger('gateway'));
