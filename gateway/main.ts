@@ -1,6 +1,6 @@
 import { closeOnSignals } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
-import { startGateway } from './gateway.js';
+import { startSelectedGateway } from './engines/select.js';
 
-const gateway = await startGateway();
+const gateway = await startSelectedGateway();
 closeOnSignals([gateway], logger('gateway'));

@@ -17,6 +17,7 @@ import { authenticateRequest } from '../../services/kernel/subgraph.js';
 export interface HiveGatewayOptions {
   /** The Rust query planner (`@graphql-hive/router-runtime`); unset: Hive's JavaScript planner. */
   unifiedGraphHandler?: GatewayConfigSupergraph['unifiedGraphHandler'];
+  port?: number;
 }
 
 /** As in the Apollo gateway, a bad token is rejected before planning; subgraphs verify it again. */
@@ -54,7 +55,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   });
   const server = createServer(runtime);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(config.PORT ?? 4000, config.HOST, resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? config.PORT ?? 4000, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${config.HOST}:${port}/graphql`,

@@ -41,6 +41,8 @@ const configSchema = z.object({
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   RESETTLEMENT_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  /** Which gateway serves the supergraph (gateway/engines/select.ts). */
+  GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('apollo'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWKS_URL: z.string().url().optional(),
   JWT_AUDIENCE: z.string().default('enterprise-map'),

@@ -12,10 +12,11 @@ export interface ServiceProcess {
 export const SUBGRAPH_PORTS: Record<string, number> = { regions: 4101, enterprises: 4102, vacancies: 4103, resettlement: 4104 };
 
 /** The gateway engines the benchmark compares, all serving schema/supergraph.graphql; one runs at a time. */
+/** The values of GATEWAY_ENGINE (gateway/engines/select.ts), each on its own port. */
 export const ENGINES = {
-  apollo: { entry: 'gateway/main.ts', port: 4100, label: '@apollo/gateway' },
-  hive: { entry: 'gateway/engines/hive.ts', port: 4111, label: 'Hive Gateway' },
-  'hive-router': { entry: 'gateway/engines/hive-router.ts', port: 4112, label: 'Hive Gateway + Rust query planner' },
+  apollo: { port: 4100, label: '@apollo/gateway' },
+  hive: { port: 4111, label: 'Hive Gateway' },
+  'hive-router': { port: 4112, label: 'Hive Gateway + Rust query planner' },
 } as const;
 export type Engine = keyof typeof ENGINES;
 
@@ -81,7 +82,7 @@ export async function startSubgraphs(): Promise<{ subgraphs: ServiceProcess[]; s
 
 export async function startGateway(engine: Engine, subgraphs: ServiceProcess[]): Promise<ServiceProcess> {
   const urls = Object.fromEntries(subgraphs.map((service) => [`${service.name.toUpperCase()}_URL`, service.url]));
-  const gateway = startService(engine, ['--import', 'tsx', ENGINES[engine].entry], ENGINES[engine].port, urls);
+  const gateway = startService(engine, ['--import', 'tsx', 'gateway/main.ts'], ENGINES[engine].port, { ...urls, GATEWAY_ENGINE: engine });
   await waitReady(gateway);
   return gateway;
 }
