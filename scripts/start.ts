@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { startGateway } from '../gateway/gateway.js';
+import { startSelectedGateway } from '../gateway/engines/select.js';
 import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { closeOnSignals, type RunningService } from '../services/kernel/http.js';
 import { ensureDevSecret } from '../services/kernel/dev-tokens.js';
@@ -45,7 +45,7 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
     if (byName[name]) process.env[`${name.toUpperCase()}_URL`] = byName[name];
   }
   reloadConfig();
-  const gateway = await startGateway({ port: options.gatewayPort });
+  const gateway = await startSelectedGateway({ port: options.gatewayPort });
   closers.unshift(gateway);
   return {
     gatewayUrl: gateway.url,

@@ -97,27 +97,32 @@ export async function driveSql(options: {
 }
 
 /**
- * Waits until no other session of this database is running a statement. A request the load
- * generator gave up on (its 10 s timeout) keeps running in PostgreSQL; left alone, it would slow
- * whichever target is measured next. Gives up (cancelling what is left) after `limitSeconds`.
+ * Waits until no other session of this database has run a statement for a second. A request the
+ * load generator gave up on (its 10 s timeout) keeps running in the gateway and the subgraphs,
+ * whose pools may still hold a queue of its statements; left alone, they would slow whichever
+ * target is measured next. After `limitSeconds` what still runs is cancelled, poll by poll.
  */
-export async function settleDatabase(databaseUrl: string, limitSeconds = 120): Promise<{ seconds: number; cancelled: number }> {
+export async function settleDatabase(databaseUrl: string, limitSeconds = 20): Promise<{ seconds: number; cancelled: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const started = performance.now();
   const busy = `from pg_stat_activity
                  where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and backend_type = 'client backend'`;
+  const pollMs = 200;
+  let idlePolls = 0;
+  let cancelled = 0;
   try {
-    for (;;) {
-      const { rows } = await client.query<{ active: number }>(`select count(*)::int as active ${busy}`);
-      const seconds = (performance.now() - started) / 1000;
-      if (rows[0]!.active === 0) return { seconds, cancelled: 0 };
-      if (seconds >= limitSeconds) {
-        const cancelled = await client.query(`select pg_cancel_backend(pid) ${busy}`);
-        return { seconds, cancelled: cancelled.rowCount ?? 0 };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    while (idlePolls * pollMs < 1000) {
+      const overdue = (performance.now() - started) / 1000 >= limitSeconds;
+      const { rows } = await client.query<{ active: number; cancelled: number }>(
+        `select count(*)::int as active, count(*) filter (where $1 and pg_cancel_backend(pid))::int as cancelled ${busy}`,
+        [overdue],
+      );
+      cancelled += rows[0]!.cancelled;
+      idlePolls = rows[0]!.active === 0 ? idlePolls + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
+    return { seconds: (performance.now() - started) / 1000 - 1, cancelled };
   } finally {
     await client.end();
   }

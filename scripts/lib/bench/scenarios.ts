@@ -153,12 +153,18 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
                         e.special_payment_eligible_workers
                    from resettlement.resettlement_zone z
                    join regions.region r on r.code = z.region_code
+                   -- The distance of the 10th nearest match by a KNN walk bounds the page, as in the subgraph.
+                   cross join lateral (
+                     select max(ST_Distance(n.location, z.area::geography, false)) as metres from (
+                       select vv.location from vacancies.vacancy vv where vv.status = 'OPEN' and vv.housing_provided
+                        order by vv.location <-> z.area::geography limit 10) n) horizon
                    cross join lateral (
                      select vv.title, vv.salary_min_tenge, vv.enterprise_bin,
                             ST_Distance(vv.location, z.area::geography, false) / 1000 as distance_km
                        from vacancies.vacancy vv
                       where vv.status = 'OPEN' and vv.housing_provided
                         and ST_DWithin(vv.location, z.area::geography, 30000, false)
+                        and ST_DWithin(vv.location, z.area::geography, horizon.metres + 0.01, false)
                       order by distance_km, vv.id limit 10) v
                    join enterprises.enterprise e on e.bin = v.enterprise_bin`,
           values: [],
