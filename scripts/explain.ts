@@ -55,6 +55,11 @@ const CASES: Case[] = [
       '{ resettlementZones(year: 2026, withFreeQuota: true) { nearbyVacancies(radiusKm: 30, filter: { housingProvided: true }) { edges { distanceKm node { id } } } } }',
   },
   {
+    name: '500 vacancies with their employers (entity fan-out: references by BIN)',
+    subgraph: 'enterprises',
+    document: '{ vacancies(first: 500) { edges { node { title enterprise { name bin } } } } }',
+  },
+  {
     name: 'staffing shortages by region',
     subgraph: 'vacancies',
     document: '{ staffingShortages(groupBy: REGION) { openVacancies medianOpenDays } }',

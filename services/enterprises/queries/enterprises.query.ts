@@ -21,7 +21,7 @@ export async function enterprisesByIds(em: EntityManager, ids: readonly string[]
 export async function enterprisesByBins(em: EntityManager, bins: readonly string[]): Promise<Enterprise[]> {
   const rows = await em
     .getConnection()
-    .execute<EnterpriseRow[]>(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.bin = any(?::text[])`, [pgArray(bins)]);
+    .execute<EnterpriseRow[]>(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.bin = any(?::bpchar[])`, [pgArray(bins)]);
   return rows.map(toEnterprise);
 }
 
