@@ -68,8 +68,7 @@ const NearPlugin = makeExtendSchemaPlugin((build) => {
 });
 
 // The session settings the federation's own pools use (services/kernel/db.ts): JIT off.
-const pool = new pg.Pool({ connectionString: databaseUrl });
-pool.on('connect', (client) => void client.query('set jit = off'));
+const pool = new pg.Pool({ connectionString: databaseUrl, options: '-c jit=off' });
 
 const middleware = postgraphile(pool, ['enterprises', 'regions'], {
   // Some of these CommonJS packages export their plugin as `exports.default`.

@@ -74,9 +74,8 @@ export async function driveSql(options: {
   durationSeconds: number;
   nextQuery: () => { text: string; values: unknown[] }[];
 }): Promise<Measurement> {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.connections });
-  // The session settings the subgraphs' own pools use (services/kernel/db.ts).
-  pool.on('connect', (client) => void client.query('set jit = off'));
+  // JIT off as in the subgraphs' own sessions (services/kernel/db.ts); the embedded PGlite has no JIT.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.connections, options: '-c jit=off' });
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.durationSeconds * 1000;
