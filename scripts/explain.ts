@@ -77,10 +77,9 @@ async function main(): Promise<void> {
   const databaseUrl = loadConfig().DATABASE_URL;
   if (!databaseUrl) throw new Error('npm run explain needs DATABASE_URL (a seeded PostgreSQL + PostGIS)');
   const federation = await startFederation({ gatewayPort: 0, subgraphPorts: [0, 0, 0, 0] });
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // JIT off, as in the subgraphs' own sessions (services/kernel/db.ts).
+  const client = new pg.Client({ connectionString: databaseUrl, options: '-c jit=off' });
   await client.connect();
-  // The session settings of the subgraphs' own pools (services/kernel/db.ts).
-  await client.query('set jit = off');
   const [{ count }] = (await client.query<{ count: string }>('select count(*) from enterprises.enterprise')).rows as [{ count: string }];
   const sections: string[] = [];
   try {

@@ -5,6 +5,7 @@ import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import { ConfigError, loadConfig } from './config.js';
 import type { Logger } from './logger.js';
+import type { SqlFragment } from './sql.js';
 
 export type { EntityManager };
 
@@ -99,6 +100,18 @@ export async function isReady(orm: MikroORM): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * `count(*)` over `fromWhere` (SQL starting at `from`), sent only when the returned function is
+ * called: connections read `totalCount` lazily, since counting a city or the whole country costs
+ * more than any page of it.
+ */
+export function deferredCount(em: EntityManager, fromWhere: SqlFragment): () => Promise<number> {
+  return async () => {
+    const [row] = await em.getConnection().execute<{ total: number }[]>(`select count(*)::int as total ${fromWhere.sql}`, fromWhere.params);
+    return row?.total ?? 0;
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { deferredCount, pgArray, type EntityManager } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { BadInput } from '../../kernel/errors.js';
 import { nearDistanceKm, nearOrderBy, withinComputedRadius, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
-import { allOf, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, sql, type SqlFragment } from '../../kernel/sql.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
 
 export async function enterprisesByIds(em: EntityManager, ids: readonly string[]): Promise<Enterprise[]> {
@@ -136,14 +136,7 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
       [...sort.expression.params, ...distance.params, ...where.params, ...order.params, limit],
     );
   };
-  const matching = allOf([...search.areaConditions, ...search.filterConditions]);
-  const count = async () => {
-    const [total] = await connection.execute<{ count: number }[]>(
-      `select count(*)::int as count from enterprises.enterprise e where ${matching.sql}`,
-      matching.params,
-    );
-    return total?.count ?? 0;
-  };
+  const count = deferredCount(em, sql('from enterprises.enterprise e where ', allOf([...search.areaConditions, ...search.filterConditions])));
   return toConnection(await pageRows(), search.page, count, (row) => ({
     node: toEnterprise(row),
     key: [search.order, row.sort_key, row.id],

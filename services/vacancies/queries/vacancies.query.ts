@@ -1,4 +1,4 @@
-import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { deferredCount, pgArray, type EntityManager } from '../../kernel/db.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import { qualityJobThresholds } from '../domain/vacancy-rules.js';
@@ -82,14 +82,8 @@ export async function searchVacancies(em: EntityManager, search: VacancySearch):
     orderByClause(search.ordering),
     bound(' limit ?', search.page.first + 1),
   );
-  const countQuery = sql('select count(*)::int as total from vacancies.vacancy v where ', allOf(conditions));
-  const connection = em.getConnection();
-  // Counting every open vacancy of the country costs more than any page of it (~2 M rows at full scale).
-  const count = async () => {
-    const [counted] = await connection.execute<{ total: number }[]>(countQuery.sql, countQuery.params);
-    return counted?.total ?? 0;
-  };
-  return toConnection(await connection.execute<PageRow[]>(pageQuery.sql, pageQuery.params), search.page, count, edgeOf);
+  const rows = await em.getConnection().execute<PageRow[]>(pageQuery.sql, pageQuery.params);
+  return pageConnection(rows, search.page, deferredCount(em, sql('from vacancies.vacancy v where ', allOf(conditions))));
 }
 
 /** The owners a vacancy list hangs off: an employer (Enterprise.vacancies) or a region (Region.vacancies). */

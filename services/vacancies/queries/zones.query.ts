@@ -34,9 +34,14 @@ function withinRadius(radiusMetres: number) {
   return bound('ST_DWithin(v.location, zone.area, ?, false)', radiusMetres);
 }
 
+/** OPEN vacancies matching the filter. */
+function openMatching(filter: ParsedVacancyFilter) {
+  return [statusIs('OPEN'), ...filterConditions(filter)];
+}
+
 /** OPEN vacancies matching the filter within the radius of `zone.area`. */
 function nearAreaConditions(request: Omit<NearAreasRequest, 'page'>) {
-  return [statusIs('OPEN'), ...filterConditions(request.filter), withinRadius(request.radiusMetres)];
+  return [...openMatching(request.filter), withinRadius(request.radiusMetres)];
 }
 
 /**
@@ -64,7 +69,7 @@ export async function vacancyPagesNearAreas(em: EntityManager, request: NearArea
   const keyset = keysetCondition(FROM_ZONE_AREA, request.page.after);
   const afterCursor = keyset ? [keyset] : [];
   const limit = request.page.first + 1;
-  const matching = [statusIs('OPEN'), ...filterConditions(request.filter), ...afterCursor];
+  const matching = [...openMatching(request.filter), ...afterCursor];
   const query = sql(
     zoneAreas(areas),
     ' select zone.position, page.* from zone',
