@@ -8,5 +8,6 @@ COPY tsconfig.json ./
 COPY services ./services
 COPY gateway ./gateway
 COPY schema ./schema
+COPY data ./data
 COPY scripts ./scripts
 USER node

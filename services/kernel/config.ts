@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -22,8 +23,8 @@ const configSchema = z.object({
   /** Seed reference and demo data into a subgraph's empty tables when it starts alone (main.ts). */
   SEED_ON_START: booleanFlag.default(true),
   DATA_DIR: z.string().default('.data'),
-  SHARED_DATA_DIR: z.string().default('../shared/data'),
-  REGIONS_GEOJSON: z.string().optional(),
+  /** The region boundaries (data/regions/kz-regions.geojson in the repository by default). */
+  REGIONS_GEOJSON: z.string().default(fileURLToPath(new URL('../../data/regions/kz-regions.geojson', import.meta.url))),
   SEED: z.coerce.number().int().default(42),
   DEMO_ENTERPRISES: positiveInt.default(400),
   /**
@@ -59,7 +60,7 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema> & {
-  /** `Region.boundary` source: REGIONS_GEOJSON, or the shared data set beside the repo. */
+  /** `Region.boundary` source: REGIONS_GEOJSON, or the data set shipped in `data/regions/`. */
   regionsGeoJsonPath: string;
   isProduction: boolean;
 };
@@ -79,7 +80,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const values = parsed.data;
   return {
     ...values,
-    regionsGeoJsonPath: values.REGIONS_GEOJSON ?? `${values.SHARED_DATA_DIR}/kz-regions.geojson`,
+    regionsGeoJsonPath: values.REGIONS_GEOJSON,
     isProduction: values.NODE_ENV === 'production',
   };
 }

@@ -26,7 +26,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NODE_ENV ??= 'test';
-  process.env.SHARED_DATA_DIR ??= join(process.cwd(), '..', 'shared', 'data');
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   delete process.env.JWKS_URL;
   const cleanups: (() => Promise<void>)[] = [];

@@ -14,8 +14,8 @@ interface BoundaryFeature {
 }
 
 /**
- * Reads the real boundaries (OpenStreetMap, ODbL 1.0; see ../shared/data/README.md) from the
- * shared data set at run time: the repo never holds a copy of it.
+ * Reads the real boundaries (OpenStreetMap, ODbL 1.0; licence and provenance in data/README.md),
+ * shipped in the repository under data/regions/ (REGIONS_GEOJSON points elsewhere).
  */
 export async function readRegionBoundaries(): Promise<Map<string, RegionBoundary>> {
   const path = resolve(loadConfig().regionsGeoJsonPath);
@@ -24,7 +24,7 @@ export async function readRegionBoundaries(): Promise<Map<string, RegionBoundary
     text = await readFile(path, 'utf8');
   } catch {
     throw new ConfigError(
-      `region boundaries not found at ${path}: set REGIONS_GEOJSON to the path of kz-regions.geojson (or SHARED_DATA_DIR to its folder)`,
+      `region boundaries not found at ${path}: set REGIONS_GEOJSON to the path of kz-regions.geojson`,
     );
   }
   const features = (JSON.parse(text) as { features: BoundaryFeature[] }).features;
