@@ -9,7 +9,10 @@ export interface Measurement {
   p50: number;
   p95: number;
   p99: number;
+  /** Every failed request, timeouts included. */
   errors: number;
+  /** Of `errors`, those the load generator gave up on (its 10 s timeout). */
+  timeouts: number;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -17,7 +20,7 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
 
-function summarise(latencies: number[], errors: number, seconds: number): Measurement {
+function summarise(latencies: number[], errors: number, seconds: number, timeouts = 0): Measurement {
   const sorted = latencies.sort((a, b) => a - b);
   return {
     requests: sorted.length,
@@ -26,6 +29,7 @@ function summarise(latencies: number[], errors: number, seconds: number): Measur
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     errors,
+    timeouts,
   };
 }
 
@@ -64,7 +68,7 @@ export async function driveGraphQL(options: {
   );
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await finished;
-  return summarise(latencies, errors + result.errors + result.timeouts, options.durationSeconds);
+  return summarise(latencies, errors + result.errors + result.timeouts, options.durationSeconds, result.timeouts);
 }
 
 /** The floor: the same answer from the smallest hand-written SQL, at the same concurrency. */
