@@ -7,16 +7,75 @@ function counting(value: string) {
 }
 
 describe('ResultCache', () => {
-  it('computes once for concurrent and repeated asks within the ttl, again after it', async () => {
+  it('computes once for concurrent and repeated asks within the ttl', async () => {
     let clock = 0;
     const cache = new ResultCache<string>(1_000, 10, () => clock);
     const { calls, compute } = counting('a');
     expect(await Promise.all([cache.get('k', compute), cache.get('k', compute)])).toEqual(['a#1', 'a#1']);
     clock = 999;
     expect(await cache.get('k', compute)).toBe('a#1');
+    expect(calls.count).toBe(1);
+  });
+
+  it('serves an expired answer while one background refresh runs, then the refreshed one', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const slow = () => {
+      calls += 1;
+      if (calls === 1) return Promise.resolve('a#1');
+      return new Promise<string>((resolve) => (release = () => resolve(`a#${calls}`)));
+    };
+    await cache.get('k', slow);
     clock = 1_000;
+    // Expired: many callers at once get the stale answer without waiting, and only one refresh starts.
+    expect(await Promise.all([cache.get('k', slow), cache.get('k', slow), cache.get('k', slow)])).toEqual(['a#1', 'a#1', 'a#1']);
+    expect(calls).toBe(2);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('k', slow)).toBe('a#2');
+    expect(calls).toBe(2);
+  });
+
+  it('waits for a fresh answer once the stale one is older than twice the ttl', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const { calls, compute } = counting('a');
+    await cache.get('k', compute);
+    clock = 2_000;
     expect(await cache.get('k', compute)).toBe('a#2');
     expect(calls.count).toBe(2);
+  });
+
+  it('keeps serving the stale answer when a refresh fails, and retries on the next ask', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    await cache.get('k', async () => 'first');
+    clock = 1_500;
+    let attempts = 0;
+    const failing = () => {
+      attempts += 1;
+      return Promise.reject(new Error('database busy'));
+    };
+    expect(await cache.get('k', failing)).toBe('first');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('k', failing)).toBe('first');
+    expect(attempts).toBe(2);
+  });
+
+  it('drops a refresh that finishes after clear(): a write of this instance meanwhile wins', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    await cache.get('k', async () => 'before');
+    clock = 1_200;
+    let release: () => void = () => undefined;
+    expect(await cache.get('k', () => new Promise<string>((resolve) => (release = () => resolve('refreshed before the write'))))).toBe('before');
+    cache.clear();
+    expect(await cache.get('k', async () => 'after the write')).toBe('after the write');
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('k', async () => 'unused')).toBe('after the write');
   });
 
   it('keeps keys apart, forgets everything on clear, and nothing with a ttl of 0', async () => {

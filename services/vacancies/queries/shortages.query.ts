@@ -44,7 +44,8 @@ export function forgetStaffingShortages(): void {
 }
 
 /**
- * Query.staffingShortages, kept for SHORTAGES_CACHE_SECONDS per distinct request: a dashboard
+ * Query.staffingShortages, fresh for SHORTAGES_CACHE_SECONDS per distinct request (then served stale
+ * for as long again while one background refresh runs: kernel/result-cache.ts): a dashboard
  * aggregate over every OPEN vacancy. Per-employer reports (Enterprise.staffingShortage) are
  * batched by their loader, small, and always live.
  */
