@@ -6,7 +6,7 @@ import type { Config } from '../services/kernel/config.js';
 
 /**
  * Depth, aliases, cost, tokens and directives are bounded at the gateway, before any subgraph
- * is asked (design.md §6). Rejections carry `extensions.limit`, which the error formatter turns
+ * is asked (docs/architecture.md §6). Rejections carry `extensions.limit`, which the error formatter turns
  * into LIMIT_EXCEEDED; field suggestions ("did you mean …") are off in production.
  */
 function rejectAs(limit: string): GraphQLArmorCallbackConfiguration {

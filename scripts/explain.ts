@@ -4,7 +4,7 @@ import { loadConfig } from '../services/kernel/config.js';
 import { startFederation } from './start.js';
 
 /**
- * `npm run explain`: asks the running federation each spatial question of design.md §4 through
+ * `npm run explain`: asks the running federation each spatial question of docs/architecture.md §4 through
  * the gateway, captures the SQL the subgraph actually sent, and writes EXPLAIN (ANALYZE, BUFFERS)
  * of every statement to docs/query-plans.md. Run it on a database seeded with ≥ 100 000
  * enterprises (`npm run seed -- --enterprises 100000`).

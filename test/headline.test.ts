@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectData, federation } from './support/federation.js';
 
-/** The three headline questions of design.md §4, each one request through the gateway. */
+/** The three headline questions of docs/architecture.md §4, each one request through the gateway. */
 const SPECIAL_PAYMENTS = `{ hazardousWorkPayments(area: { near: { point: { lat: 49.80, lon: 73.10 }, radiusKm: 50 } }) {
   enterprises eligibleWorkers monthlyTotalTenge byRegion { region { code name } eligibleWorkers } } }`;
 // A threshold no other test asks for: answers are cached per request (SHORTAGES_CACHE_SECONDS).

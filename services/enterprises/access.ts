@@ -3,7 +3,7 @@ import { maskIin } from '../kernel/domain/identifiers.js';
 import type { Enterprise } from './entities/enterprise.entity.js';
 
 /**
- * Who may see and change what in this subgraph (design.md §5). The public card is for anyone;
+ * Who may see and change what in this subgraph (docs/architecture.md §5). The public card is for anyone;
  * an enterprise's workplaces, inspections and declarations are for the labour inspectors of its
  * region and for its own employer; an admin passes every rule (kernel `authorize`). Resolvers
  * declare these with `@Allow`, nothing else looks at the caller.
@@ -19,7 +19,7 @@ export const ownEmployer: AccessRule<Enterprise> = employerOf((enterprise) => en
 export const employerOfNewEnterprise: AccessRule<{ bin: string }> = employerOf((input) => input.bin);
 
 /**
- * A declared worker's IIN in full goes only to the employer who declared it (design.md §4),
+ * A declared worker's IIN in full goes only to the employer who declared it (docs/architecture.md §4),
  * not even to an admin; everyone else who may see the declaration gets it masked.
  */
 export function iinAsSeenBy(principal: Principal | null, contract: { iin: string; enterpriseBin: string }): string {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
-/** Roles and claims of design.md §5. */
+/** Roles and claims of docs/architecture.md §5. */
 export const ROLES = ['inspector', 'employer', 'resettlement_officer', 'citizen', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

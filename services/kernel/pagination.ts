@@ -40,7 +40,7 @@ export interface PageRequest {
   after: CursorKey | null;
 }
 
-/** `first` defaults to DEFAULT_PAGE_SIZE and may not exceed MAX_PAGE_SIZE (design.md §6). */
+/** `first` defaults to DEFAULT_PAGE_SIZE and may not exceed MAX_PAGE_SIZE (docs/architecture.md §6). */
 export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize?: number): PageRequest {
   const config = loadConfig();
   const size = first ?? defaultSize ?? config.DEFAULT_PAGE_SIZE;

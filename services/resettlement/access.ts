@@ -5,7 +5,7 @@ import type { ResettlementApplication } from './entities/resettlement-applicatio
 import type { ResettlementZone } from './entities/resettlement-zone.entity.js';
 
 /**
- * Who may see and change what in this subgraph (design.md §5): officers work on the zones and
+ * Who may see and change what in this subgraph (docs/architecture.md §5): officers work on the zones and
  * applications of their own regions, citizens on their own applications. Every rule the
  * resolvers declare with `@Allow` lives here, next to the scope the SQL filters by, so the two
  * cannot drift apart.

@@ -25,7 +25,7 @@ import {
 } from './support.js';
 
 /**
- * Who may see and change what of an enterprise (design.md §5), for every protected field and
+ * Who may see and change what of an enterprise (docs/architecture.md §5), for every protected field and
  * mutation and every kind of caller, through the gateway and straight at the subgraph: the
  * subgraph verifies the token itself, so going around the gateway gains nothing. A refused
  * field is an error for that field only; a refused mutation changes nothing.

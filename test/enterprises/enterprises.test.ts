@@ -3,7 +3,7 @@ import { isAssessmentOverdue } from '../../services/kernel/domain/working-condit
 import { todayInKazakhstan } from '../../services/kernel/domain/calendar.js';
 import { expectData, federation, tokenFor } from '../support/federation.js';
 
-/** Workplaces are for inspectors and the own employer (design.md §5); an admin reads every card in full. */
+/** Workplaces are for inspectors and the own employer (docs/architecture.md §5); an admin reads every card in full. */
 const asAdmin = async () => ({ token: await tokenFor({ sub: 'admin-card-tests', roles: ['admin'] }) });
 
 interface Card {

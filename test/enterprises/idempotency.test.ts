@@ -3,7 +3,7 @@ import { expectData, federation } from '../support/federation.js';
 import { bins, contract, database, DECLARE, declaration, employerToken, errorCode, registered, ROUTES, workerIin } from './support.js';
 
 /**
- * `idempotencyKey` (design.md §4): the same key and body returns the first result without a
+ * `idempotencyKey` (docs/architecture.md §4): the same key and body returns the first result without a
  * second write, even when the calls race; the same key with another body is CONFLICT.
  */
 

@@ -25,7 +25,7 @@ import {
 
 /**
  * Bad input to every mutation, one invalid field at a time: BAD_USER_INPUT naming the argument
- * path, and the database exactly as it was (design.md §6: bad input never changes data).
+ * path, and the database exactly as it was (docs/architecture.md §6: bad input never changes data).
  */
 
 const db = database();

@@ -23,7 +23,7 @@ import {
   workerIin,
 } from './support.js';
 
-/** What the four mutations do when they succeed (design.md §4, issue 5). */
+/** What the four mutations do when they succeed (docs/architecture.md §4, issue 5). */
 
 const db = database();
 const nextBin = bins('2025-04');

@@ -16,7 +16,7 @@ import {
 } from './support.js';
 
 /**
- * Who may do what with resettlement (design.md §5), for every protected field and mutation and
+ * Who may do what with resettlement (docs/architecture.md §5), for every protected field and mutation and
  * every kind of caller, through the gateway and straight at the subgraph: the subgraph verifies
  * the token itself, so going around the gateway gains nothing.
  */

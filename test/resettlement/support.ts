@@ -10,7 +10,7 @@ import { expectData, federation, tokenFor, type GraphQLResponse, type RequestOpt
  */
 
 export const YEAR = 2026;
-/** A settlement of Turkistan Region, a donor region (domain.md §7). */
+/** A settlement of Turkistan Region, a donor region (docs/domain.md §7). */
 export const DONOR_KATO = '611010000';
 /** A settlement of Pavlodar Region: a recipient, so no family moves from it under the programme. */
 export const RECIPIENT_KATO = '551010000';

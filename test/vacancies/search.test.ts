@@ -168,7 +168,7 @@ describe('Query.staffingShortages', () => {
     }
     const indexes = data.staffingShortages.map((shortage) => shortage.shortageIndex);
     expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
-    // domain.md §8: the north is where vacancies stay open
+    // docs/domain.md §8: the north is where vacancies stay open
     expect(['KZ-59', 'KZ-55', 'KZ-39', 'KZ-11', 'KZ-63', 'KZ-10', 'KZ-62']).toContain(data.staffingShortages[0]!.region!.code);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The OKED divisions (NACE rev. 2 based, domain.md §3) an enterprise may be registered under:
+ * The OKED divisions (NACE rev. 2 based, docs/domain.md §3) an enterprise may be registered under:
  * the two-digit level, which is all the map groups by. A subset of the classifier's 88
  * divisions — every division the demo data uses and the common ones around them; extend it as
  * the classifier is loaded in full. A code of 3 to 5 digits refines a listed division.

@@ -3,7 +3,7 @@ import { daysInMonth, formatIsoDate, isLeapYear, parseIsoDate } from '../../kern
 import { moneyFactsFor } from '../../kernel/domain/money.js';
 
 /**
- * Special social payment for long harmful work — domain.md §5. The criteria are confirmed; how
+ * Special social payment for long harmful work — docs/domain.md §5. The criteria are confirmed; how
  * this module reads them from declared contracts, and the amount, are our model, so every
  * threshold is a parameter.
  */
@@ -43,7 +43,7 @@ export type DeclaredWorker = {
 );
 
 /**
- * domain.md §5: the budget pays 2 subsistence minimums, the insurer's annuity 1 and the last
+ * docs/domain.md §5: the budget pays 2 subsistence minimums, the insurer's annuity 1 and the last
  * employer 1, before the pension-fund part.
  */
 const SUBSISTENCE_MINIMUMS_BEFORE_PENSION_FUND_PART = 4;
@@ -60,7 +60,7 @@ export function harmfulMonths(contractStart: string, onDate: string, countFrom: 
   return onDate <= from ? 0 : wholeMonthsBetween(from, onDate);
 }
 
-/** domain.md §5 (model): aged at least 55, below pension age, and at least 84 harmful months. */
+/** docs/domain.md §5 (model): aged at least 55, below pension age, and at least 84 harmful months. */
 export function isEligible(worker: DeclaredWorker, onDate: string, params: SpecialPaymentParameters = DEFAULT_SPECIAL_PAYMENT_PARAMETERS): boolean {
   const { birthDate, sex } = parseIin(worker.iin);
   const age = ageOn(birthDate, onDate);
@@ -72,7 +72,7 @@ export function isEligible(worker: DeclaredWorker, onDate: string, params: Speci
 }
 
 /**
- * domain.md §5 (model) monthly amount, or null for a worker who is not eligible:
+ * docs/domain.md §5 (model) monthly amount, or null for a worker who is not eligible:
  * 4 × subsistence minimum of onDate's year + oppvRate × salary × harmful months spread over the
  * whole months left to pension age (at least minPayoutMonths). Rounded half up to whole tenge,
  * the unit payments are made in. Throws `UnknownYear` for a year without money facts.
@@ -90,7 +90,7 @@ export function estimateMonthlyPayment(
   return Math.round(SUBSISTENCE_MINIMUMS_BEFORE_PENSION_FUND_PART * subsistenceMinimumTenge + accumulatedOppv / payoutMonths);
 }
 
-/** domain.md §5: the last employer's own monthly liability per eligible worker, 1 × subsistence minimum. */
+/** docs/domain.md §5: the last employer's own monthly liability per eligible worker, 1 × subsistence minimum. */
 export function employerShare(year: number): number {
   return EMPLOYER_SUBSISTENCE_MINIMUMS * moneyFactsFor(year).subsistenceMinimumTenge;
 }

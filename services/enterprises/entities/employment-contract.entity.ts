@@ -3,14 +3,14 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
 import { DateScalar } from '../graphql/date.js';
 
-/** A declared employment contract is permanent or fixed-term (design.md, EmploymentContractInput). */
+/** A declared employment contract is permanent or fixed-term (docs/architecture.md §4, EmploymentContractInput). */
 export type DeclaredContractType = Exclude<ContractType, 'SEASONAL'>;
 
 export const DeclaredContractTypeEnum = { PERMANENT: 'PERMANENT', FIXED_TERM: 'FIXED_TERM' } as const satisfies Record<DeclaredContractType, DeclaredContractType>;
 registerEnumType(DeclaredContractTypeEnum, { name: 'ContractType', description: 'PERMANENT: open-ended; FIXED_TERM: with an end date.' });
 
 /**
- * A declared employment contract (domain.md §1): the source of headcount, quality jobs and the
+ * A declared employment contract (docs/domain.md §1): the source of headcount, quality jobs and the
  * special payment figures. The worker's IIN leaves the subgraph in full only to the declaring
  * employer (`iinAsSeenBy`).
  */

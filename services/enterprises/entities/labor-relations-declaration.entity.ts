@@ -3,7 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../graphql/date.js';
 
-/** An employer's declaration of the contracts in force on a day; it replaces the declared state (design.md §4). */
+/** An employer's declaration of the contracts in force on a day; it replaces the declared state (docs/architecture.md §4). */
 @Entity({ tableName: 'labor_relations_declaration' })
 @ObjectType({ description: 'A declaration of labour relations: every employment contract in force on the reporting date.' })
 export class LaborRelationsDeclaration {

@@ -4,7 +4,7 @@ import { DateScalar } from '../graphql/date.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 
-/** One workplace's attestation result; the latest per (enterprise, code) is the current one (domain.md §4). */
+/** One workplace's attestation result; the latest per (enterprise, code) is the current one (docs/domain.md §4). */
 @Entity({ tableName: 'workplace_assessment' })
 @ObjectType({ description: 'The current attestation result of one workplace.' })
 export class WorkplaceAssessment {

@@ -46,7 +46,7 @@ export class Migration20261123010000Enterprises extends Migration {
     this.addSql(`create index enterprise_special_payment on enterprises.enterprise (name, id)
                    where special_payment_eligible_workers > 0`);
 
-    // History is kept: the current assessment of a workplace is its latest one (domain.md §4).
+    // History is kept: the current assessment of a workplace is its latest one (docs/domain.md §4).
     this.addSql(`
       create table enterprises.workplace_assessment (
         id bigserial primary key,

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `region_boundary`: this subgraph's own copy of the 20 regions' real boundaries, subdivided
  * (ST_Subdivide) for fast point-in-polygon. `registerEnterprise` must check that a location lies
  * in Kazakhstan and in the region its KATO code names, and a subgraph reads only its own schema
- * (design.md §1): asking the regions subgraph at write time would make registration depend on
+ * (docs/architecture.md §1): asking the regions subgraph at write time would make registration depend on
  * another service being up, while the boundaries practically never change. The copy is loaded by
  * this subgraph's seed from the same data set the regions subgraph reads (`readRegionBoundaries`).
  *

@@ -9,7 +9,7 @@ interface ActiveContractRow extends ActiveContract {
   enterprise_id: string;
 }
 
-/** The latest assessment of every workplace is its current one (domain.md §4). */
+/** The latest assessment of every workplace is its current one (docs/domain.md §4). */
 export const CURRENT_WORKPLACES_SQL = `
   select distinct on (enterprise_id, code) id, enterprise_id, code, title, occupation_code, class_rank, workers,
          assessed_on::text as assessed_on

@@ -150,7 +150,7 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
 
 /**
  * Records an attestation: its workplaces become the current ones (the latest per code,
- * domain.md §4) and the card is recomputed. Recording the same workplace on the same day again
+ * docs/domain.md §4) and the card is recomputed. Recording the same workplace on the same day again
  * corrects that result rather than failing.
  */
 export function recordAssessment(em: EntityManager, enterprise: Enterprise, assessment: Assessment): Promise<void> {

@@ -89,8 +89,8 @@ export class EnterpriseResolver {
     return isAssessmentOverdue(enterprise.lastAssessmentDate, todayInKazakhstan());
   }
 
-  // The three protected lists are nullable (design.md lists them non-null) so that a FORBIDDEN
-  // or UNAUTHENTICATED here nulls this field only, never the whole public card (design.md §5).
+  // The three protected lists are nullable (docs/architecture.md §11) so that a FORBIDDEN or
+  // UNAUTHENTICATED here nulls this field only, never the whole public card (docs/architecture.md §5).
   @FieldResolver(() => [WorkplaceAssessment], {
     nullable: true,
     description: "Current workplace assessments: for labour inspectors of the enterprise's region and its own employer.",

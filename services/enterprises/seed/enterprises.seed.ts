@@ -10,7 +10,7 @@ import { enterpriseFigures, type ActiveContract, type CurrentWorkplace, type Ent
 import { copyRegionBoundaries } from './region-boundaries.seed.js';
 
 /**
- * Demo data (domain.md §8): the kernel's demo enterprises, each with current workplace
+ * Demo data (docs/domain.md §8): the kernel's demo enterprises, each with current workplace
  * assessments whose classes follow the activity, the employment contracts of the workers on
  * those workplaces (so headcount equals the assessed workers), a few inspections, and the card
  * figures derived from all that by `enterpriseFigures`, the function every mutation uses too.
@@ -114,7 +114,7 @@ function profileOf(okedCode: string): Profile {
 
 /**
  * The chance that a worker is drawn from the pre-retirement band (50 to 62) rather than the whole
- * working age, by region. Highest where domain.md §5 counts the most special-payment applicants
+ * working age, by region. Highest where docs/domain.md §5 counts the most special-payment applicants
  * (Karaganda 1 696, Kostanay 1 180, East Kazakhstan 1 132, Pavlodar 1 015, Aktobe, Akmola, Abai),
  * weighed against each region's harmful workforce (Kostanay's mining mixes with farming, Pavlodar's
  * industry is large) so that eligible workers rank in that order at any scale (test/data.test.ts).
@@ -249,7 +249,7 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
 }
 
 /**
- * Kazakhstan has about 7 million wage workers (domain.md §1). A demo enterprise employs about 40,
+ * Kazakhstan has about 7 million wage workers (docs/domain.md §1). A demo enterprise employs about 40,
  * so from roughly 175 000 enterprises on, workplaces shrink to keep the synthetic country's
  * workforce (and the contracts table) at that size.
  */

@@ -1,5 +1,5 @@
 /**
- * Kazakhstan's personal (IIN) and business (BIN) identification numbers — domain.md §3.
+ * Kazakhstan's personal (IIN) and business (BIN) identification numbers — docs/domain.md §3.
  * Both are 12 digits whose last digit is a check digit over the first 11.
  */
 
@@ -35,14 +35,14 @@ export class InvalidIdentifier extends Error {
   }
 }
 
-// domain.md §3: first pass weights 1..11; when it gives 10, a second pass with weights 3..11,1,2.
+// docs/domain.md §3: first pass weights 1..11; when it gives 10, a second pass with weights 3..11,1,2.
 const FIRST_PASS_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const SECOND_PASS_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
 const UNUSABLE_REMAINDER = 10;
 
 /**
  * The check digit (12th digit) for the first 11 digits of an IIN or BIN, or `null` when both
- * weight passes give 10: domain.md §3 declares such a number invalid whatever its last digit.
+ * weight passes give 10: docs/domain.md §3 declares such a number invalid whatever its last digit.
  */
 export function checkDigit12(digits: string): number | null {
   if (!/^\d{11}$/.test(digits)) throw new RangeError('checkDigit12 expects exactly 11 digits');
@@ -59,10 +59,10 @@ function weightedSum(digits: string, weights: readonly number[]): number {
   return sum;
 }
 
-// domain.md §3: digit 7 of an IIN encodes century and sex; odd is male, even female.
+// docs/domain.md §3: digit 7 of an IIN encodes century and sex; odd is male, even female.
 const CENTURY_START_BY_DIGIT: Readonly<Record<string, number>> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000 };
 
-// domain.md §3: BIN digit 5 is the entity type, digit 6 the kind of unit.
+// docs/domain.md §3: BIN digit 5 is the entity type, digit 6 the kind of unit.
 const ENTITY_TYPE_BY_DIGIT: Readonly<Record<string, EntityType>> = {
   '4': 'RESIDENT_LEGAL_ENTITY',
   '5': 'NON_RESIDENT_LEGAL_ENTITY',
@@ -144,7 +144,7 @@ const IIN_SERIAL_LIMIT = 10_000; // digits 8–11
 const BIN_SERIAL_LIMIT = 100_000; // digits 7–11
 
 /**
- * A deterministic IIN for seeds. About one body in 121 has no check digit (domain.md §3), so
+ * A deterministic IIN for seeds. About one body in 121 has no check digit (docs/domain.md §3), so
  * when `serial` gives none the next serial is tried, and so on; the IIN returned may therefore
  * carry a serial above the one asked for. Throws RangeError when no serial up to 9999 works.
  */

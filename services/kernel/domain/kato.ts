@@ -1,5 +1,5 @@
 /**
- * Region codes — domain.md §2: the ISO 3166-2:KZ numeric part equals the KATO region prefix,
+ * Region codes — docs/domain.md §2: the ISO 3166-2:KZ numeric part equals the KATO region prefix,
  * and the first two of a KATO code's nine digits name the region, so any address row knows its
  * region without asking the regions subgraph.
  */

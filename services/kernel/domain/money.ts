@@ -1,6 +1,6 @@
 import { classRank, type WorkingConditionsClass } from './working-conditions.js';
 
-/** Money facts of one calendar year, in tenge — domain.md §6. */
+/** Money facts of one calendar year, in tenge — docs/domain.md §6. */
 export interface MoneyFacts {
   readonly year: number;
   /** Monthly calculation index (MCI), the unit fines and subsidies are expressed in. */
@@ -33,25 +33,25 @@ export class UnknownYear extends Error {
   }
 }
 
-/** domain.md §6 (confirmed): MCI, minimum wage and subsistence minimum per year. */
+/** docs/domain.md §6 (confirmed): MCI, minimum wage and subsistence minimum per year. */
 export const YEARLY_THRESHOLDS: Readonly<Record<number, { readonly mciTenge: number; readonly minimumWageTenge: number; readonly subsistenceMinimumTenge: number }>> = {
   2024: { mciTenge: 3_692, minimumWageTenge: 85_000, subsistenceMinimumTenge: 43_407 },
   2025: { mciTenge: 3_932, minimumWageTenge: 85_000, subsistenceMinimumTenge: 46_228 },
   2026: { mciTenge: 4_325, minimumWageTenge: 85_000, subsistenceMinimumTenge: 50_851 },
 };
 
-/** domain.md §6 (confirmed): national median wage from the statistics bureau's April survey. */
+/** docs/domain.md §6 (confirmed): national median wage from the statistics bureau's April survey. */
 export const NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR: Readonly<Record<number, number>> = {
   2024: 285_677,
   2025: 317_512,
 };
 
-/** domain.md §6: a full-time week; part-time thresholds are scaled against it. */
+/** docs/domain.md §6: a full-time week; part-time thresholds are scaled against it. */
 export const FULL_TIME_WEEKLY_HOURS = 40;
 
 /**
  * The facts of `year`. A year whose median survey is not published yet (2026) takes the latest
- * earlier survey, as domain.md §6 says to use the latest year's median; a year after the table
+ * earlier survey, as docs/domain.md §6 says to use the latest year's median; a year after the table
  * carries the last year's thresholds forward (`carriedForwardFrom`). Throws `UnknownYear` for a
  * year before the table or one that is not a whole number.
  */
@@ -90,7 +90,7 @@ export function publishedMoneyFactsFor(year: number): Readonly<MoneyFacts> {
   return facts;
 }
 
-/** domain.md §6 (model): a permanent contract paying at least the year's median on a workplace of class 1 or 2. */
+/** docs/domain.md §6 (model): a permanent contract paying at least the year's median on a workplace of class 1 or 2. */
 export function isQualityJob(job: JobTerms, year: number): boolean {
   return (
     job.contractType === 'PERMANENT' &&
@@ -100,11 +100,11 @@ export function isQualityJob(job: JobTerms, year: number): boolean {
 }
 
 /**
- * domain.md §6: a salary below the minimum wage for full time is bad input. For part time the
+ * docs/domain.md §6: a salary below the minimum wage for full time is bad input. For part time the
  * minimum is scaled by weeklyHours / fullTimeWeeklyHours (our choice: the law sets the minimum
  * for a full month of normal hours); hours above full time do not raise it, since overtime is
  * paid on top of the salary. Pass `fullTimeWeeklyHours` 36 for a workplace on the statutory
- * shortened week of harmful work (domain.md §4): 36 hours there is full time, not part time.
+ * shortened week of harmful work (docs/domain.md §4): 36 hours there is full time, not part time.
  */
 export function isBelowMinimumWage(
   monthlySalaryTenge: number,

@@ -1,6 +1,6 @@
 /**
  * The occupation classifier's unit groups (НКЗ, the national classifier of occupations, built on
- * ISCO-08; domain.md §3): four digits, the level contracts, workplaces and vacancies are declared
+ * ISCO-08; docs/domain.md §3): four digits, the level contracts, workplaces and vacancies are declared
  * at. A subset of ISCO-08's 436 unit groups — every group the demo data uses and the common
  * industrial, transport and public-service ones around them; extend it as the classifier is loaded
  * in full. Both the enterprises and the vacancies subgraph validate against this one list.

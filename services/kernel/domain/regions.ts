@@ -1,5 +1,5 @@
 /**
- * Reference facts of the 20 first-level units of Kazakhstan (domain.md §2), shared by every
+ * Reference facts of the 20 first-level units of Kazakhstan (docs/domain.md §2), shared by every
  * subgraph the way KATO prefixes are; the regions subgraph is the one that serves them. Codes, names, kinds, admin centres and
  * centres are confirmed; populations on 1 January 2026 are confirmed where `populationEstimated`
  * is false and otherwise scaled so that the national total (20 495 975) holds; median wages are

@@ -1,7 +1,7 @@
 import { daysInMonth, formatIsoDate, parseIsoDate } from './calendar.js';
 
 /**
- * Workplace assessment (attestation) classes — domain.md §4, ordered from best to worst:
+ * Workplace assessment (attestation) classes — docs/domain.md §4, ordered from best to worst:
  * 1 optimal, 2 acceptable, 3 harmful in degrees 3.1–3.4, 4 dangerous.
  */
 export const WORKING_CONDITIONS_CLASSES = [
@@ -25,10 +25,10 @@ export interface Compensations {
   readonly protectiveEquipment: boolean;
 }
 
-/** domain.md §4: attestation at least once every 5 years (Labour Code). */
+/** docs/domain.md §4: attestation at least once every 5 years (Labour Code). */
 export const ASSESSMENT_PERIOD_YEARS = 5;
 
-/** domain.md §4: harmful and dangerous work has a working week of at most 36 hours. */
+/** docs/domain.md §4: harmful and dangerous work has a working week of at most 36 hours. */
 export const SHORTENED_WEEK_HOURS = 36;
 
 /** Position in WORKING_CONDITIONS_CLASSES: 0 for optimal up to 6 for dangerous; higher is worse. */
@@ -37,8 +37,8 @@ export function classRank(c: WorkingConditionsClass): number {
 }
 
 /**
- * domain.md §4 (model): an enterprise's hazard class is the worst among its current workplace
- * assessments. With no assessment there is nothing to take the worst of, and domain.md gives no
+ * docs/domain.md §4 (model): an enterprise's hazard class is the worst among its current workplace
+ * assessments. With no assessment there is nothing to take the worst of, and the rule gives no
  * default: calling an unassessed enterprise optimal or acceptable would clear exactly the places
  * an inspector should look at, so the answer is null (unknown) and `isAssessmentOverdue` flags it.
  */
@@ -50,7 +50,7 @@ export function worstClass(classes: readonly WorkingConditionsClass[]): WorkingC
   return worst;
 }
 
-/** Harmful (3.1–3.4) or dangerous (4): the classes that carry compensations and OPPV (domain.md §4, §5). */
+/** Harmful (3.1–3.4) or dangerous (4): the classes that carry compensations and OPPV (docs/domain.md §4, §5). */
 export function isHarmful(c: WorkingConditionsClass): boolean {
   return classRank(c) >= classRank('HARMFUL_3_1');
 }
@@ -72,7 +72,7 @@ const HARMFUL_WORK_COMPENSATIONS: Compensations = {
 };
 
 /**
- * domain.md §4 lists the compensations of harmful and dangerous work as "likely", without
+ * docs/domain.md §4 lists the compensations of harmful and dangerous work as "likely", without
  * grading them by degree, so this model grants the whole list from class 3.1 up and none below.
  */
 export function compensationsOf(c: WorkingConditionsClass): Compensations {
@@ -80,7 +80,7 @@ export function compensationsOf(c: WorkingConditionsClass): Compensations {
 }
 
 /**
- * domain.md §4: overdue when the last assessment is older than `periodYears`, or there is none.
+ * docs/domain.md §4: overdue when the last assessment is older than `periodYears`, or there is none.
  * The period ends on the same date `periodYears` later — on 28 February for an assessment made
  * on 29 February, as a term counted in years ends on the last day of the month that lacks the
  * date — and the assessment is overdue from the following day.

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
 /**
- * Classes of working conditions from the attestation of workplaces (domain.md §4), ordered from
+ * Classes of working conditions from the attestation of workplaces (docs/domain.md §4), ordered from
  * best to worst. Shared by enterprises (assessments) and vacancies (the workplace offered), so
  * both subgraphs expose the identical enum.
  */

@@ -88,7 +88,7 @@ async function buildSettlements(): Promise<Settlement[]> {
   const settlements: Settlement[] = [];
   for (const region of REGIONS) {
     const inRegion = located.filter((place) => place.region.code === region.code);
-    // A region the gazetteer misses still gets its admin centre (domain.md §2 gives its position).
+    // A region the gazetteer misses still gets its admin centre (docs/domain.md §2 gives its position).
     if (!inRegion.some((place) => place.name === region.adminCenter)) {
       inRegion.unshift({ name: region.adminCenter, ...region.center, region });
     }
@@ -113,7 +113,7 @@ function contains(boundary: RegionBoundary | undefined, point: { lat: number; lo
   return booleanPointInPolygon([point.lon, point.lat], boundary as Parameters<typeof booleanPointInPolygon>[1]);
 }
 
-/** Activities by region (domain.md §8): OKED class code, what it is, a name for the demo. */
+/** Activities by region (docs/domain.md §8): OKED class code, what it is, a name for the demo. */
 interface Activity {
   okedCode: string;
   label: string;

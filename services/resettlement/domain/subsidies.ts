@@ -2,18 +2,18 @@ import type { RegionCode } from '../../kernel/domain/kato.js';
 import { publishedMoneyFactsFor } from '../../kernel/domain/money.js';
 
 /**
- * Voluntary resettlement support and 2026 regional facts — domain.md §7. Subsidies are in MCI,
+ * Voluntary resettlement support and 2026 regional facts — docs/domain.md §7. Subsidies are in MCI,
  * converted with the MCI of the application's year.
  */
 
-/** domain.md §7: resettlers commit to live and work in the region at least 5 years. */
+/** docs/domain.md §7: resettlers commit to live and work in the region at least 5 years. */
 export const RESETTLEMENT_COMMITMENT_YEARS = 5;
 
-/** domain.md §7: the one-off relocation subsidy is 70 MCI per family member. */
+/** docs/domain.md §7: the one-off relocation subsidy is 70 MCI per family member. */
 const RELOCATION_MCI_PER_MEMBER = 70;
 
 /**
- * domain.md §7 gives only the range 15–30 MCI per family per month; how a family's size places
+ * docs/domain.md §7 gives only the range 15–30 MCI per family per month; how a family's size places
  * it in that range is our model: 15 MCI for up to 2 members, 5 MCI more for each further member,
  * capped at 30 (so 5 members or more get 30).
  */
@@ -50,7 +50,7 @@ export function relocationSubsidyTenge(familyMembers: number, year: number): num
   return RELOCATION_MCI_PER_MEMBER * familyMembers * publishedMoneyFactsFor(year).mciTenge;
 }
 
-/** Rent and utilities subsidy per family per month (paid for one year, domain.md §7). */
+/** Rent and utilities subsidy per family per month (paid for one year, docs/domain.md §7). */
 export function monthlyRentSubsidyTenge(
   familyMembers: number,
   year: number,
@@ -74,7 +74,7 @@ function recipient(quota2026: ResettlementQuota): RegionResettlementFacts {
 }
 
 /**
- * domain.md §7: recipients (labour-deficit) are the regions with a 2026 quota (confirmed);
+ * docs/domain.md §7: recipients (labour-deficit) are the regions with a 2026 quota (confirmed);
  * donors (labour-surplus) are a model from the 2017 programme mapped to today's regions.
  */
 export const REGION_RESETTLEMENT_FACTS: Readonly<Record<RegionCode, RegionResettlementFacts>> = {

@@ -5,7 +5,7 @@ import { ApplicationStatus } from '../graphql/enums.js';
 
 /**
  * A family's application for a zone in a given year. The subsidy figures are computed once, from
- * the MCI of the application's year (domain.md §7), and stored: a later MCI change must not
+ * the MCI of the application's year (docs/domain.md §7), and stored: a later MCI change must not
  * rewrite what a family was promised.
  */
 @Entity({ tableName: 'resettlement_application' })
@@ -33,7 +33,7 @@ export class ResettlementApplication {
   @Property({ type: 'string', length: 5 })
   fromRegionCode!: string;
 
-  /** Exposed through ApplicationResolver: in full to the applicant only, masked to everyone else (design.md §5). */
+  /** Exposed through ApplicationResolver: in full to the applicant only, masked to everyone else (docs/architecture.md §5). */
   @Property({ type: 'string', length: 12 })
   applicantIin!: string;
 

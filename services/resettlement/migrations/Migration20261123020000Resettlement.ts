@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Zones where resettlers are received, their yearly quotas in families, families' applications,
- * and each region's role and quotas in persons per year (domain.md §7). Accepted families are
+ * and each region's role and quotas in persons per year (docs/domain.md §7). Accepted families are
  * never stored as a counter: they are counted from the applications (`zone_quota_status`), so
  * the figure the map shows and the rows an officer decided cannot disagree.
  */

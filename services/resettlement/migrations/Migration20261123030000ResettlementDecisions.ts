@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * What the mutations need from the database itself, so that no race between requests can break
  * a rule: one open (PENDING or ACCEPTED) application per citizen and year is a unique index, not
  * a check-then-insert; and the 5-year commitment a family signs is stored with its application,
- * so a later change of the rule does not rewrite what was promised (domain.md §7).
+ * so a later change of the rule does not rewrite what was promised (docs/domain.md §7).
  */
 export class Migration20261123030000ResettlementDecisions extends Migration {
   override async up(): Promise<void> {

@@ -5,12 +5,12 @@ import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
 import { monthlyRentSubsidyTenge, REGION_RESETTLEMENT_FACTS, RESETTLEMENT_COMMITMENT_YEARS, relocationSubsidyTenge } from '../domain/subsidies.js';
 
 /**
- * The resettlement part of the synthetic world (domain.md §8): zones at real settlements of the
+ * The resettlement part of the synthetic world (docs/domain.md §8): zones at real settlements of the
  * recipient regions with the 2026 quotas, and families' applications from the donor regions.
  * Pure and deterministic: the same settlements and random stream give the same rows.
  */
 
-/** The year of the confirmed regional quotas (domain.md §7). */
+/** The year of the confirmed regional quotas (docs/domain.md §7). */
 export const DEMO_YEAR = 2026;
 
 /**

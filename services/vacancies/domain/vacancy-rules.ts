@@ -23,7 +23,7 @@ export interface VacancyTerms {
   conditionsClass: WorkingConditionsClass;
 }
 
-/** domain.md §6 (model), on the salary the employer guarantees: the minimum of the offered range. */
+/** docs/domain.md §6 (model), on the salary the employer guarantees: the minimum of the offered range. */
 export function isQualityVacancy(terms: VacancyTerms, now: Date = new Date()): boolean {
   return isQualityJob(
     { contractType: terms.employmentType, monthlySalaryTenge: terms.salaryMinTenge, conditionsClass: terms.conditionsClass },
@@ -40,7 +40,7 @@ export function qualityJobThresholds(now: Date = new Date()) {
   };
 }
 
-/** domain.md §6: no vacancy may guarantee less than the minimum wage of the year (full time). */
+/** docs/domain.md §6: no vacancy may guarantee less than the minimum wage of the year (full time). */
 export function minimumWageToday(now: Date = new Date()): number {
   return moneyFactsFor(currentMoneyYear(now)).minimumWageTenge;
 }

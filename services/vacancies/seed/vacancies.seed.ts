@@ -88,7 +88,7 @@ const OCCUPATIONS_BY_DIVISION: Record<string, Occupation[]> = {
 };
 const ANY_EMPLOYER: Occupation[] = [...TRANSPORT, ...FINANCE];
 
-/** domain.md §8: vacancies stay open longer in the labour-deficit north. */
+/** docs/domain.md §8: vacancies stay open longer in the labour-deficit north. */
 const NORTH = new Set(['KZ-59', 'KZ-55', 'KZ-39', 'KZ-11', 'KZ-63', 'KZ-10', 'KZ-62']);
 const MEDIAN_WAGE = new Map(REGIONS.map((region) => [region.code, region.medianMonthlyWageTenge]));
 const HARMFUL_CLASSES: WorkingConditionsClass[] = ['HARMFUL_3_1', 'HARMFUL_3_2', 'HARMFUL_3_3', 'HARMFUL_3_4', 'DANGEROUS_4'];
