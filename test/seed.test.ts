@@ -126,7 +126,7 @@ describe('npm run seed', () => {
 });
 
 /** The demo `npm start` seeds (seed 42, DEMO_ENTERPRISES), on a fixed day so ages do not drift. */
-describe('the default demo data set (domain.md §8)', () => {
+describe('the default demo data set (docs/domain.md §8)', () => {
   let client: pg.Client;
   const rows = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows;
 

@@ -13,7 +13,7 @@ interface RegionCard {
 }
 
 describe('regions subgraph through the gateway', () => {
-  it('lists the 20 first-level units with the codes, names and centres of domain.md', async () => {
+  it('lists the 20 first-level units with the codes, names and centres of docs/domain.md §2', async () => {
     const data = expectData(
       await federation.query<{ regions: RegionCard[] }>(
         '{ regions { code katoCode name kind center { lat lon } areaKm2 population } }',

@@ -13,7 +13,7 @@ const QUERY = `{ regions { code resettlementRole resettlementQuota(year: 2026) {
                            resettlementZones { id region { code } } } }`;
 
 describe('resettlement figures on Region', () => {
-  it('gives every region the role of domain.md §7', async () => {
+  it('gives every region the role of docs/domain.md §7', async () => {
     const { regions } = expectData(await federation.query<{ regions: RegionResettlement[] }>(QUERY));
     expect(regions).toHaveLength(20);
     for (const region of regions) {

@@ -32,7 +32,7 @@ describe('vacancies subgraph: the vacancy card', () => {
     expect(badInput(malformed)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 
-  it('derives openDays from postedAt and isQualityJob from the quality-job model of domain.md §6', async () => {
+  it('derives openDays from postedAt and isQualityJob from the quality-job model of docs/domain.md §6', async () => {
     const median = moneyFactsFor(currentMoneyYear()).medianWageTenge;
     const vacancies = await allOpenVacancies();
     expect(vacancies.length).toBeGreaterThan(100);

@@ -17,7 +17,7 @@ function workerWith(birthDate: string, sex: 'MALE' | 'FEMALE', harmfulMonthsSinc
 }
 
 describe('DEFAULT_SPECIAL_PAYMENT_PARAMETERS', () => {
-  it('holds the criteria of domain.md §5', () => {
+  it('holds the criteria of docs/domain.md §5', () => {
     expect(DEFAULT_SPECIAL_PAYMENT_PARAMETERS).toEqual({
       eligibleAge: 55,
       requiredHarmfulMonths: 84,

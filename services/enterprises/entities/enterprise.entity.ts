@@ -53,7 +53,7 @@ export class Enterprise {
 
   @Property({ type: 'integer' })
   @Field(() => Int, {
-    description: 'Contracts that are quality jobs (model, domain.md §6): permanent, salary at least the national median, workplace class ≤ 2.',
+    description: 'Contracts that are quality jobs (model, docs/domain.md §6): permanent, salary at least the national median, workplace class ≤ 2.',
   })
   qualityJobs!: number;
 

@@ -5,7 +5,7 @@ import { Region } from '../entities/region.stub.js';
 
 @ObjectType({
   description:
-    'Special social payment for long harmful work (domain.md §5, model): a worker is eligible at age ≥ 55, below pension age ' +
+    'Special social payment for long harmful work (docs/domain.md §5, model): a worker is eligible at age ≥ 55, below pension age ' +
     '(men 63, women 61), with ≥ 84 months since 2014 on workplaces of class 3.1 or worse; the monthly estimate is ' +
     '4 × the subsistence minimum of the year + 5 % of salary × those months spread over the months left to pension age (at least 12).',
 })

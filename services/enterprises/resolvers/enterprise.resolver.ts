@@ -67,7 +67,7 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => ConditionsClassEnum, {
     description:
-      'Worst class among the current workplace assessments (model, domain.md §4). An enterprise with no current ' +
+      'Worst class among the current workplace assessments (model, docs/domain.md §4). An enterprise with no current ' +
       'assessment reports ACCEPTABLE_2 (model) and is flagged by assessmentOverdue, with lastAssessmentDate null.',
   })
   hazardClass(@Root() enterprise: Enterprise): WorkingConditionsClass {

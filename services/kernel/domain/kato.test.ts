@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { InvalidKato, REGION_CODES, isRegionCode, regionCodeOfKato } from './kato.js';
 
 describe('REGION_CODES', () => {
-  it('lists the 20 regions of domain.md §2 in its order', () => {
+  it('lists the 20 regions of docs/domain.md §2 in its order', () => {
     expect(REGION_CODES.map(({ kato }) => kato)).toEqual([
       '10', '11', '15', '19', '23', '27', '31', '33', '35', '39',
       '43', '47', '55', '59', '61', '62', '63', '71', '75', '79',

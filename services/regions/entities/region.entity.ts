@@ -55,7 +55,7 @@ export class Region {
   areaKm2!: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Population on 1 January 2026 (approximate where the statistics bureau figure is not in domain.md).' })
+  @Field(() => Int, { description: 'Population on 1 January 2026 (approximate where the statistics bureau figure is not in docs/domain.md §2).' })
   population!: number;
 
   @Property({ type: 'boolean' })

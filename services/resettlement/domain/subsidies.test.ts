@@ -40,7 +40,7 @@ describe('monthlyRentSubsidyTenge', () => {
     expect(monthlyRentSubsidyTenge(members, 2025)).toBe(mci * 3_932);
   });
 
-  it('stays within the 15–30 MCI of domain.md §7 for any family size', () => {
+  it('stays within the 15–30 MCI of docs/domain.md §7 for any family size', () => {
     const inMci = Array.from({ length: 20 }, (_, i) => monthlyRentSubsidyTenge(i + 1, 2026) / 4_325);
     expect(Math.min(...inMci)).toBe(15);
     expect(Math.max(...inMci)).toBe(30);

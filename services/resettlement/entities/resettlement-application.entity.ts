@@ -59,7 +59,7 @@ export class ResettlementApplication {
 
   @Property({ type: 'smallint' })
   @Field(() => Int, {
-    description: 'Years the family commits to live and work in the region (domain.md §7: at least 5), as signed when applying.',
+    description: 'Years the family commits to live and work in the region (docs/domain.md §7: at least 5), as signed when applying.',
   })
   commitmentYears!: number;
 

@@ -15,7 +15,7 @@ export class ZoneQuota {
   freeFamilies!: number;
 }
 
-@ObjectType({ description: "A region's resettlement quota for one year, in persons (domain.md §7)." })
+@ObjectType({ description: "A region's resettlement quota for one year, in persons (docs/domain.md §7)." })
 export class RegionQuota {
   @Field(() => Int)
   year!: number;

@@ -25,7 +25,7 @@ export class PostVacancyInput {
   @Field(() => String, { description: '4-digit occupation code (ISCO-08 based unit group).' })
   occupationCode!: string;
 
-  @Field(() => Int, { description: 'Guaranteed monthly salary, tenge: at least the minimum wage of the year (domain.md §6).' })
+  @Field(() => Int, { description: 'Guaranteed monthly salary, tenge: at least the minimum wage of the year (docs/domain.md §6).' })
   salaryMinTenge!: number;
 
   @Field(() => Int, { nullable: true, description: 'Upper end of the range, tenge: at least salaryMinTenge.' })

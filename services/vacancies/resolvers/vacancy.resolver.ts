@@ -83,7 +83,7 @@ export class VacancyResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'Quality job (model, domain.md §6): PERMANENT, guaranteed salary (salaryMinTenge) at least the national median wage ' +
+      'Quality job (model, docs/domain.md §6): PERMANENT, guaranteed salary (salaryMinTenge) at least the national median wage ' +
       'of the current year, workplace class OPTIMAL_1 or ACCEPTABLE_2.',
   })
   isQualityJob(@Root() vacancy: Vacancy): boolean {
