@@ -130,7 +130,7 @@ describe('totalCount', () => {
 
 describe('gateway query limits', () => {
   it('answers a query nested beyond the depth limit with LIMIT_EXCEEDED, before any subgraph runs', async () => {
-    const nested = 'region { enterprises(first: 1) { edges { node { '.repeat(4) + 'name' + ' } } } }'.repeat(4);
+    const nested = `${'region { enterprises(first: 1) { edges { node { '.repeat(4)}name${' } } } }'.repeat(4)}`;
     const response = await federation.query(`{ regions { ${nested} } }`);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'depth' });
     expect(response.data ?? null).toBeNull();

@@ -76,7 +76,7 @@ describe('regionAt', () => {
       const chunk = enterprises.slice(start, start + 100);
       const query = `{ ${chunk.map((e, index) => `e${index}: regionAt(point: { lat: ${e.location.lat}, lon: ${e.location.lon} }) { code }`).join(' ')} }`;
       const found = expectData(await federation.querySubgraph<Record<string, { code: string } | null>>('regions', query));
-      chunk.forEach((enterprise, index) => expect(found[`e${index}`]?.code, enterprise.id).toBe(enterprise.regionCode));
+      for (const [index, enterprise] of chunk.entries()) expect(found[`e${index}`]?.code, enterprise.id).toBe(enterprise.regionCode);
     }
   });
 });

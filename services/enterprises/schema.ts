@@ -20,7 +20,7 @@ import { todayInKazakhstan } from '../kernel/domain/calendar.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
-export function buildEnterprisesSchema() {
+function buildEnterprisesSchema() {
   return buildFederatedSchema({
     resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, DeclarationResolver, EmploymentContractResolver],
     referenceResolvers: {

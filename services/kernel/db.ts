@@ -1,4 +1,4 @@
-import { type AnyEntity, type EntityClass } from '@mikro-orm/core';
+import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type DatabaseConnection } from 'kysely';

@@ -9,7 +9,7 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
 type ResolverClass = new (...args: never[]) => unknown;
-// Apollo and type-graphql type their resolver maps differently; both are "type name → field → resolver".
+// biome-ignore lint/suspicious/noExplicitAny: Apollo and type-graphql type their resolver maps differently; both are "type name → field → resolver".
 type ResolverMap = Record<string, any>;
 
 export interface SubgraphSchemaOptions {

@@ -85,7 +85,7 @@ export async function startHttpService<Context extends BaseContext>(
     const headers = toHeaderMap(request);
     const requestId = headers.get(REQUEST_ID_HEADER) || randomUUID();
     const rawBody = request.method === 'POST' ? await readBody(request) : '';
-    let body: unknown = undefined;
+    let body: unknown;
     if (rawBody) {
       try {
         body = JSON.parse(rawBody);

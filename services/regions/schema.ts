@@ -7,7 +7,7 @@ import { Migration20261123000100Regions } from './migrations/Migration2026112300
 import { RegionResolver } from './resolvers/region.resolver.js';
 import { regionsSeed } from './seed/regions.seed.js';
 
-export function buildRegionsSchema() {
+function buildRegionsSchema() {
   return buildFederatedSchema({
     resolvers: [RegionResolver],
     referenceResolvers: {

@@ -11,7 +11,7 @@ import { RegionResettlementResolver } from './resolvers/region.resolver.js';
 import { ZoneResolver } from './resolvers/zone.resolver.js';
 import { resettlementSeed } from './seed/resettlement.seed.js';
 
-export function buildResettlementSchema() {
+function buildResettlementSchema() {
   return buildFederatedSchema({
     resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver],
     referenceResolvers: {

@@ -14,7 +14,7 @@ import { VacancyMutationsResolver } from './resolvers/vacancy-mutations.resolver
 import { ZoneVacanciesResolver } from './resolvers/zone.resolver.js';
 import { vacanciesSeed } from './seed/vacancies.seed.js';
 
-export function buildVacanciesSchema() {
+function buildVacanciesSchema() {
   return buildFederatedSchema({
     resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver],
     // Reached only through _entities (nothing here returns a zone).

@@ -75,7 +75,7 @@ describe('concurrent declarations with different keys', () => {
     const token = await employerToken(bin);
     const bodies = Array.from({ length: 10 }, (_, index) => declaration(bin, `key-${index}`, [contract(workerIin(100 + index))]));
     const responses = await Promise.all(bodies.map((input) => federation.query(DECLARE, { input }, { token })));
-    responses.forEach((response) => expectData(response));
+    for (const response of responses) expectData(response);
     expect(await db.declarationCount(bin)).toBe(10);
     const contracts = await db.contractsOf(bin);
     expect(contracts).toHaveLength(1);

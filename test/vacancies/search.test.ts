@@ -123,7 +123,7 @@ describe('Query.vacancies: areas, filters, orders and cursors', () => {
     let after: string | null = null;
     do {
       const page: Page<{ id: string }> = expectData(
-        await federation.query<RegionPage>('query ($after: String) { region(code: "KZ-55") { vacancies(first: 9, after: $after) { ' + PAGE('id') + ' } } }', { after }),
+        await federation.query<RegionPage>(`query ($after: String) { region(code: "KZ-55") { vacancies(first: 9, after: $after) { ${PAGE('id')} } } }`, { after }),
       ).region.vacancies;
       paged.push(...page.edges.map((edge) => edge.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

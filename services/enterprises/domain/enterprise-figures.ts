@@ -17,7 +17,7 @@ import { estimateMonthlyPayment } from './special-payment.js';
  * reported as acceptable (model) — filters, orders and summaries all see the same value — and
  * is flagged for inspectors by `assessmentOverdue` and a null `lastAssessmentDate`.
  */
-export const UNASSESSED_HAZARD_CLASS = 'ACCEPTABLE_2';
+const UNASSESSED_HAZARD_CLASS = 'ACCEPTABLE_2';
 
 export interface CurrentWorkplace {
   code: string;

@@ -4,7 +4,7 @@
  * divisions — every division the demo data uses and the common ones around them; extend it as
  * the classifier is loaded in full. A code of 3 to 5 digits refines a listed division.
  */
-export const OKED_DIVISIONS: ReadonlyMap<string, string> = new Map([
+const OKED_DIVISIONS: ReadonlyMap<string, string> = new Map([
   ['01', 'Crop and animal production, hunting'],
   ['02', 'Forestry and logging'],
   ['03', 'Fishing and aquaculture'],

@@ -18,7 +18,7 @@ export class SpecialPaymentSummary {
 }
 
 @ObjectType({ description: 'Enterprises of one hazard class (their worst current workplace class).' })
-export class ClassCount {
+class ClassCount {
   @Field(() => ConditionsClassEnum)
   conditionsClass!: WorkingConditionsClass;
 
@@ -48,7 +48,7 @@ export class HazardSummary {
 }
 
 @ObjectType({ description: 'Figures of the enterprises counted in a hazardous-work payment report, or in one group of it.' })
-export class HazardousWorkPaymentFigures {
+class HazardousWorkPaymentFigures {
   @Field(() => Int)
   enterprises!: number;
 
@@ -67,13 +67,13 @@ export class HazardousWorkPaymentFigures {
 }
 
 @ObjectType()
-export class HazardousWorkPaymentsByRegion extends HazardousWorkPaymentFigures {
+class HazardousWorkPaymentsByRegion extends HazardousWorkPaymentFigures {
   @Field(() => Region)
   region!: Region;
 }
 
 @ObjectType({ description: 'Grouped by the enterprises\' hazard class.' })
-export class HazardousWorkPaymentsByClass extends HazardousWorkPaymentFigures {
+class HazardousWorkPaymentsByClass extends HazardousWorkPaymentFigures {
   @Field(() => ConditionsClassEnum)
   conditionsClass!: WorkingConditionsClass;
 }

@@ -96,7 +96,7 @@ export function parseRegistration(input: RegisterEnterpriseInput): NewEnterprise
 }
 
 @InputType({ description: 'One employment contract in force on the reporting date.' })
-export class EmploymentContractInput {
+class EmploymentContractInput {
   @Field(() => String, { description: "The worker's IIN (12 digits, checksum-valid); unique within a declaration." })
   iin!: string;
 
@@ -213,7 +213,7 @@ export function parseDeclaration(input: DeclareLaborRelationsInput): Declaration
 }
 
 @InputType('WorkplaceInput', { description: 'The attestation result of one workplace.' })
-export class WorkplaceInput {
+class WorkplaceInput {
   @Field(() => String, { description: "The workplace's code at the enterprise, 1–50 characters; unique within an assessment." })
   code!: string;
 

@@ -256,7 +256,7 @@ function demoWorkforce(enterprises: DemoEnterprise[], random: Random, today: str
 const NATIONAL_WAGE_WORKERS = 7_000_000;
 const MEAN_DEMO_WORKFORCE = 40;
 
-export function workforceScaleFor(enterprises: number): number {
+function workforceScaleFor(enterprises: number): number {
   return Math.min(1, NATIONAL_WAGE_WORKERS / (Math.max(1, enterprises) * MEAN_DEMO_WORKFORCE));
 }
 

@@ -225,7 +225,12 @@ function kmToBoundary(point: { lat: number; lon: number }, boundary: RegionBound
 
 export interface DemoWorld {
   settlements: Settlement[];
-  /** Enterprises one at a time, so a million of them never sit in memory together. */
+  /**
+   * `count` enterprises, one at a time so a million of them never sit in memory together, placed
+   * at settlements in proportion to where people live, jittered by up to JITTER_KM but always
+   * inside their own region's boundary (a jitter that leaves it is redrawn, and after a few tries
+   * the settlement's own position is used).
+   */
   enterprises(options: { seed: number; count: number }): Generator<DemoEnterprise>;
   /**
    * A point up to `radiusKm` (at most SITE_JITTER_KM) from the enterprise and inside its region:
@@ -319,12 +324,3 @@ function uniqueBin(index: number): string {
 }
 
 const STREETS = ['Abai', 'Tole Bi', 'Satpaev', 'Dostyk', 'Respublika', 'Kunaev'];
-
-/**
- * `count` enterprises placed at settlements in proportion to where people live, jittered by up
- * to JITTER_KM but always inside their own region's boundary (a jitter that leaves it is redrawn,
- * and after a few tries the settlement's own position is used).
- */
-export async function demoEnterprises(options: { seed: number; count: number }): Promise<DemoEnterprise[]> {
-  return [...(await loadDemoWorld()).enterprises(options)];
-}

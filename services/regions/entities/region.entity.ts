@@ -4,7 +4,7 @@ import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import { GeographyPointType, type LatLon } from '../../kernel/geo/postgis-types.js';
 import type { RegionKind } from '../../kernel/domain/regions.js';
 
-export enum RegionKindEnum {
+enum RegionKindEnum {
   OBLAST = 'OBLAST',
   CITY = 'CITY',
 }

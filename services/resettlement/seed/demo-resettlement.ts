@@ -18,9 +18,9 @@ export const DEMO_YEAR = 2026;
  * kandas and resettler persons together divided by this average family size (rounded up, so a
  * small quota still admits a family), split as evenly as possible over the region's zones.
  */
-export const AVERAGE_FAMILY_SIZE = 4;
+const AVERAGE_FAMILY_SIZE = 4;
 
-export const ZONES_PER_RECIPIENT_REGION = 3;
+const ZONES_PER_RECIPIENT_REGION = 3;
 
 /** Share of a zone's quota already accepted; full zones (1) exist so `withFreeQuota` has something to drop. */
 const ACCEPTED_SHARES = [0, 0.25, 0.5, 0.75, 1] as const;
@@ -86,7 +86,7 @@ function uuidOf(name: string): string {
 }
 
 /** Every region's role, and its quotas in persons for each year the facts give (zero for non-recipients). */
-export function regionResettlementRows(): RegionResettlementRow[] {
+function regionResettlementRows(): RegionResettlementRow[] {
   return REGION_CODES.map(({ iso }) => {
     const facts = REGION_RESETTLEMENT_FACTS[iso];
     const quota = facts.quotas[DEMO_YEAR] ?? { kandasPersons: 0, resettlerPersons: 0 };

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-export const SHORTAGE_INDEX_FORMULA =
+const SHORTAGE_INDEX_FORMULA =
   'shortageIndex = (longOpenVacancies / openVacancies) × (medianOpenDays / minOpenDays): the share of open ' +
   'vacancies open at least minOpenDays days, weighted by how long the typical one has been open, in units of ' +
   'that threshold. 0 when none is long open; above 1 when most are long open and the median is beyond the threshold.';

@@ -179,7 +179,7 @@ function vacancyOf(world: DemoWorld, enterprise: DemoEnterprise, ordinal: number
 }
 
 /** Vacancies of the demo world, streamed; `options.vacancies` spreads an exact total over the enterprises. */
-export function* demoVacancies(world: DemoWorld, enterprises: Iterable<DemoEnterprise>, options: SeedOptions, today: number): Generator<DemoVacancy> {
+function* demoVacancies(world: DemoWorld, enterprises: Iterable<DemoEnterprise>, options: SeedOptions, today: number): Generator<DemoVacancy> {
   // Its own stream: vacancies never shift the draws that place the enterprises.
   const random = createRandom(options.seed ^ 0x5eed_7ac);
   let index = 0;
