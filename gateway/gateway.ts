@@ -22,6 +22,7 @@ function subgraphUrls(config: Config): Record<string, string> {
     enterprises: config.ENTERPRISES_URL,
     vacancies: config.VACANCIES_URL,
     resettlement: config.RESETTLEMENT_URL,
+    projects: config.PROJECTS_URL,
   };
 }
 

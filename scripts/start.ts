@@ -10,7 +10,7 @@ import { SUBGRAPHS } from './subgraphs.js';
 
 /**
  * `npm start`: the all-in-one developer launcher. Without DATABASE_URL it starts the embedded
- * PostGIS (data in DATA_DIR), then the four subgraphs and the gateway in this one process, each
+ * PostGIS (data in DATA_DIR), then the five subgraphs and the gateway in this one process, each
  * on its own port exactly as in production, seeding demo data on first start.
  */
 export interface Federation {
@@ -41,7 +41,7 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
     subgraphs.push(running);
   }
   const byName = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  for (const name of ['regions', 'enterprises', 'vacancies', 'resettlement']) {
+  for (const name of ['regions', 'enterprises', 'vacancies', 'resettlement', 'projects']) {
     if (byName[name]) process.env[`${name.toUpperCase()}_URL`] = byName[name];
   }
   reloadConfig();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '../services/kernel/subgraph.js';
 import { enterprisesSubgraph } from '../services/enterprises/schema.js';
+import { projectsSubgraph } from '../services/projects/schema.js';
 import { regionsSubgraph } from '../services/regions/schema.js';
 import { resettlementSubgraph } from '../services/resettlement/schema.js';
 import { vacanciesSubgraph } from '../services/vacancies/schema.js';
@@ -11,4 +12,5 @@ export const SUBGRAPHS: SubgraphDefinition<unknown>[] = [
   enterprisesSubgraph as SubgraphDefinition<unknown>,
   vacanciesSubgraph as SubgraphDefinition<unknown>,
   resettlementSubgraph as SubgraphDefinition<unknown>,
+  projectsSubgraph as SubgraphDefinition<unknown>,
 ];

@@ -35,6 +35,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     enterprises: config.ENTERPRISES_URL,
     vacancies: config.VACANCIES_URL,
     resettlement: config.RESETTLEMENT_URL,
+    projects: config.PROJECTS_URL,
   };
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),

@@ -41,6 +41,7 @@ const configSchema = z.object({
   ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   RESETTLEMENT_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
+  PROJECTS_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   /** Which gateway serves the supergraph (gateway/engines/select.ts). */
   GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('apollo'),

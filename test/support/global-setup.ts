@@ -54,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   reloadConfig();
 
   const { startFederation } = await import('../../scripts/start.js');
-  const federation = await startFederation({ gatewayPort: 0, subgraphPorts: [0, 0, 0, 0] });
+  const federation = await startFederation({ gatewayPort: 0, subgraphPorts: [0, 0, 0, 0, 0] });
   project.provide('gatewayUrl', federation.gatewayUrl);
   project.provide('subgraphUrls', Object.fromEntries(federation.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])));
   project.provide('databaseUrl', process.env.DATABASE_URL ?? '');

@@ -9,7 +9,7 @@ export interface ServiceProcess {
   process: ChildProcess;
 }
 
-export const SUBGRAPH_PORTS: Record<string, number> = { regions: 4101, enterprises: 4102, vacancies: 4103, resettlement: 4104 };
+export const SUBGRAPH_PORTS: Record<string, number> = { regions: 4101, enterprises: 4102, vacancies: 4103, resettlement: 4104, projects: 4105 };
 
 /** The gateway engines the benchmark compares, all serving schema/supergraph.graphql; one runs at a time. */
 /** The values of GATEWAY_ENGINE (gateway/engines/select.ts), each on its own port. */
