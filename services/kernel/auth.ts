@@ -33,7 +33,8 @@ let verifier: Verifier | undefined;
 /** HS256 with JWT_SECRET in development; RS256/ES256 keys from JWKS_URL in production. */
 function createVerifier(): Verifier {
   const config = loadConfig();
-  const options = { audience: config.JWT_AUDIENCE, issuer: config.JWT_ISSUER };
+  // A token without `exp` would be valid forever once leaked (docs/architecture.md, auth).
+  const options = { audience: config.JWT_AUDIENCE, issuer: config.JWT_ISSUER, requiredClaims: ['exp'] };
   if (config.JWKS_URL) {
     const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.JWKS_URL));
     return async (token) => (await jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
@@ -46,6 +47,18 @@ function createVerifier(): Verifier {
 /** Tests and the launcher set the secret before services start. */
 export function resetAuth(): void {
   verifier = undefined;
+}
+
+/**
+ * A lifetime is counted from `iat`, or from now when `iat` is missing or lies in the future, so
+ * neither leaving `iat` out nor post-dating it stretches a token past the maximum.
+ */
+function assertLifetime(payload: JWTPayload, maxSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.min(payload.iat ?? now, now);
+  if (payload.exp! - issuedAt > maxSeconds) {
+    throw new Unauthenticated(`token rejected: lifetime above the maximum of ${maxSeconds} s`);
+  }
 }
 
 /**
@@ -64,6 +77,7 @@ export async function authenticate(authorization: string | undefined | null): Pr
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'invalid token';
     throw new Unauthenticated(`token rejected: ${reason}`);
   }
+  assertLifetime(payload, loadConfig().JWT_MAX_LIFETIME_SECONDS);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new Unauthenticated('token claims are malformed');
   return {

@@ -49,6 +49,8 @@ const configSchema = z.object({
   JWKS_URL: z.string().url().optional(),
   JWT_AUDIENCE: z.string().default('enterprise-map'),
   JWT_ISSUER: z.string().default('enterprise-map-dev'),
+  /** Every token must carry `exp`, at most this far after it was issued (or after now). */
+  JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
   MAX_PAGE_SIZE: positiveInt.default(500),
   DEFAULT_PAGE_SIZE: positiveInt.default(50),
   MAX_RADIUS_KM: z.coerce.number().positive().default(1000),

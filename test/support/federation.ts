@@ -68,7 +68,8 @@ export function expectData<Data>(response: GraphQLResponse<Data>): Data {
 }
 
 export interface TokenOptions {
-  expiresIn?: string | number;
+  /** `null`: a token with no `exp` claim at all. */
+  expiresIn?: string | number | null;
   notBefore?: string | number;
   audience?: string;
   issuer?: string;
@@ -81,8 +82,8 @@ export function tokenFor(claims: TokenClaims, options: TokenOptions = {}): Promi
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer ?? 'enterprise-map-dev')
     .setAudience(options.audience ?? 'enterprise-map')
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '1h');
+    .setIssuedAt();
+  if (options.expiresIn !== null) jwt = jwt.setExpirationTime(options.expiresIn ?? '1h');
   if (options.notBefore !== undefined) jwt = jwt.setNotBefore(options.notBefore);
   return jwt.sign(new TextEncoder().encode(options.secret ?? inject('jwtSecret')));
 }
