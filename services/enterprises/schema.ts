@@ -9,6 +9,7 @@ import { WorkplaceAssessment } from './entities/workplace-assessment.entity.js';
 import { createEnterpriseLoaders, type EnterpriseLoaders } from './loaders.js';
 import { Migration20261123010000Enterprises } from './migrations/Migration20261123010000Enterprises.js';
 import { Migration20261123040000EnterpriseWrites } from './migrations/Migration20261123040000EnterpriseWrites.js';
+import { Migration20261201090000SupersededContracts } from './migrations/Migration20261201090000SupersededContracts.js';
 import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
 import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
@@ -41,7 +42,7 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   database: {
     schema: 'enterprises',
     entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract, LaborRelationsDeclaration],
-    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts],
   },
   buildSchema: buildEnterprisesSchema,
   createLoaders: createEnterpriseLoaders,

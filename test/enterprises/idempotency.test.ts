@@ -81,3 +81,40 @@ describe('concurrent declarations with different keys', () => {
     expect(contracts).toHaveLength(1);
   });
 });
+
+describe('20 concurrent declarations with different keys', () => {
+  it('leave the last committed one as the declared state, and every one still lists its own contracts', async () => {
+    const bin = (await registered(db, nextBin())).bin;
+    const token = await employerToken(bin);
+    const iinOf = (index: number) => workerIin(200 + index);
+    const bodies = Array.from({ length: 20 }, (_, index) => declaration(bin, `race-${index}`, [contract(iinOf(index))]));
+    const responses = await Promise.all(bodies.map((input) => federation.query(DECLARE, { input }, { token })));
+    responses.forEach((response) => expectData(response));
+
+    const read = expectData(
+      await federation.query<{
+        enterpriseByBin: {
+          declarations: { edges: { node: { id: string; declaredAt: string; contracts: { totalCount: number; edges: { node: { iin: string } }[] } } }[] };
+        };
+      }>(
+        `query ($bin: String!) { enterpriseByBin(bin: $bin) { declarations(first: 50) {
+           edges { node { id declaredAt contracts(first: 5) { totalCount edges { node { iin } } } } } } } }`,
+        { bin },
+        { token },
+      ),
+    ).enterpriseByBin.declarations.edges.map((edge) => edge.node);
+    expect(read).toHaveLength(20);
+    // Newest first, strictly: no two declarations of one enterprise share a declaredAt.
+    expect(new Set(read.map((node) => node.declaredAt)).size).toBe(20);
+    // The contracts in force are those of the declaration the API calls the newest.
+    const inForce = (await db.contractsOf(bin)).map((row) => row.iin);
+    expect(inForce).toEqual(read[0]!.contracts.edges.map((edge) => edge.node.iin));
+    // Every declaration, superseded or not, lists the one contract it declared.
+    const declared = new Set(bodies.map((_, index) => iinOf(index)));
+    for (const node of read) {
+      expect(node.contracts.totalCount).toBe(1);
+      expect(declared.delete(node.contracts.edges[0]!.node.iin)).toBe(true);
+    }
+    expect(declared.size).toBe(0);
+  });
+});

@@ -73,9 +73,12 @@ interface ContractRow {
   weekly_hours: number;
 }
 
+const CONTRACT_FIELDS = `id, enterprise_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
+  start_date, end_date, weekly_hours`;
+
 /**
- * Contracts of many declarations, in declaration order. A declaration replaces the enterprise's
- * contracts, so a superseded declaration keeps its count but lists none. Cursor: [id].
+ * Contracts of many declarations, in declaration order: those in force, or, for a declaration a
+ * later one replaced, those moved to `superseded_contract` (ids kept). Cursor: [id].
  */
 export async function contractPages(
   em: EntityManager,
@@ -85,17 +88,21 @@ export async function contractPages(
   const after = keysetOf(page.after, (key) => key.length === 1 && typeof key[0] === 'string' && /^\d+$/.test(key[0]));
   const rows = await em.getConnection().execute<(Partial<ContractRow> & { parent: string; total: number })[]>(
     `select parent.id as parent, parent.total, page.*
-       from (select p.id, (select count(*) from enterprises.employment_contract where declaration_id = p.id)::int as total
+       from (select p.id, ((select count(*) from enterprises.employment_contract where declaration_id = p.id)
+                          + (select count(*) from enterprises.superseded_contract where declaration_id = p.id))::int as total
                from unnest(?::uuid[]) as p(id)) parent
        left join lateral (
          select c.id::text as id, c.enterprise_id, e.bin as enterprise_bin, c.iin, c.occupation_code, c.workplace_code,
                 c.contract_type, c.monthly_salary_tenge, c.start_date::text as start_date, c.end_date::text as end_date, c.weekly_hours
-           from enterprises.employment_contract c
+           from (select ${CONTRACT_FIELDS} from enterprises.employment_contract
+                  where declaration_id = parent.id ${after ? 'and id > ?::bigint' : ''}
+                  union all
+                 select ${CONTRACT_FIELDS} from enterprises.superseded_contract
+                  where declaration_id = parent.id ${after ? 'and id > ?::bigint' : ''}) c
            join enterprises.enterprise e on e.id = c.enterprise_id
-          where c.declaration_id = parent.id ${after ? 'and c.id > ?::bigint' : ''}
           order by c.id
           limit ?) page on true`,
-    [pgArray(declarationIds), ...(after ?? []), page.first + 1],
+    [pgArray(declarationIds), ...(after ?? []), ...(after ?? []), page.first + 1],
   );
   const groups = groupPages(rows, (row): row is ContractRow & { parent: string; total: number } => row.id != null);
   return new Map(

@@ -88,8 +88,10 @@ export function toDeclaration(row: DeclarationRow): LaborRelationsDeclaration {
 /**
  * Replaces the enterprise's declared contracts with the declaration's, and recomputes the card,
  * in one transaction. Declarations of one enterprise queue on its row lock, so they apply one
- * after the other. Idempotency rests on the unique (enterprise_id, idempotency_key): the insert
- * is `on conflict do nothing`, so of any number of simultaneous identical calls exactly one
+ * after the other, and `declared_at` is read from the clock once the lock is held (never `now()`,
+ * the transaction's start, which precedes the wait): the last declaration to commit is the newest,
+ * hence the declared state. Idempotency rests on the unique (enterprise_id, idempotency_key): the
+ * insert is `on conflict do nothing`, so of any number of simultaneous identical calls exactly one
  * writes and the others, once it has committed, read its row (same body hash: the first result;
  * another hash: CONFLICT). The constraint, not the lock, is what guarantees one row per key.
  */
@@ -98,13 +100,26 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
     // Before the insert: its foreign key takes a share lock on the enterprise row, and two
     // transactions each holding one while waiting to upgrade would deadlock.
     await tx.execute('select 1 from enterprises.enterprise where id = ? for update', [enterprise.id]);
+    // declared_at keeps milliseconds: a declaration within the same millisecond as the previous
+    // one is placed a millisecond after it, so "newest first" never ties.
     const [inserted] = await tx.execute<DeclarationRow[]>(
       `insert into enterprises.labor_relations_declaration as d
-              (id, enterprise_id, idempotency_key, body_hash, reporting_date, contracts_count)
-       values (?, ?, ?, ?, ?::date, ?)
+              (id, enterprise_id, idempotency_key, body_hash, reporting_date, contracts_count, declared_at)
+       values (?, ?, ?, ?, ?::date, ?,
+               greatest(clock_timestamp(),
+                        (select max(p.declared_at) + interval '1 millisecond'
+                           from enterprises.labor_relations_declaration p where p.enterprise_id = ?)))
        on conflict (enterprise_id, idempotency_key) do nothing
        returning ${DECLARATION_COLUMNS}`,
-      [randomUUID(), enterprise.id, declaration.idempotencyKey, declaration.bodyHash, declaration.reportingDate, declaration.contracts.length],
+      [
+        randomUUID(),
+        enterprise.id,
+        declaration.idempotencyKey,
+        declaration.bodyHash,
+        declaration.reportingDate,
+        declaration.contracts.length,
+        enterprise.id,
+      ],
     );
     if (!inserted) {
       const [first] = await tx.execute<DeclarationRow[]>(
@@ -117,7 +132,17 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
       }
       return toDeclaration(first);
     }
-    await tx.execute('delete from enterprises.employment_contract where enterprise_id = ?', [enterprise.id]);
+    // The previous set stays readable through its declaration (migration SupersededContracts).
+    await tx.execute(
+      `with superseded as (delete from enterprises.employment_contract where enterprise_id = ? returning *)
+       insert into enterprises.superseded_contract
+              (id, enterprise_id, declaration_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
+               start_date, end_date, weekly_hours)
+       select id, enterprise_id, declaration_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
+              start_date, end_date, weekly_hours
+         from superseded where declaration_id is not null`,
+      [enterprise.id],
+    );
     const { contracts } = declaration;
     if (contracts.length > 0) {
       // pgArray has no NULL element: '' travels as text and becomes null in SQL.

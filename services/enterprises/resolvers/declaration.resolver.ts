@@ -40,7 +40,8 @@ export class DeclarationResolver {
   }
 
   @FieldResolver(() => ContractConnection, {
-    description: "The contracts it declared, while they are the enterprise's declared state: a superseded declaration lists none.",
+    description:
+      "The contracts it declared, in declaration order. Only the newest declaration's are in force (the card's figures); a superseded declaration still lists its own.",
   })
   contracts(
     @Root() declaration: LaborRelationsDeclaration,
