@@ -89,7 +89,7 @@ describe('20 concurrent declarations with different keys', () => {
     const iinOf = (index: number) => workerIin(200 + index);
     const bodies = Array.from({ length: 20 }, (_, index) => declaration(bin, `race-${index}`, [contract(iinOf(index))]));
     const responses = await Promise.all(bodies.map((input) => federation.query(DECLARE, { input }, { token })));
-    responses.forEach((response) => expectData(response));
+    for (const response of responses) expectData(response);
 
     const read = expectData(
       await federation.query<{
