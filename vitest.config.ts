@@ -11,14 +11,33 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['services/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
-    // One federation on one fresh database serves every test file (test/support/global-setup.ts).
-    globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
     pool: 'forks',
-    // Statement-count assertions read each subgraph's process-wide counter: files run one at a time.
-    fileParallelism: false,
+    // `npm test` runs both projects; `npm run test:unit` / `npm run test:integration` one of them.
+    projects: [
+      {
+        // Tests beside the code in services/ and gateway/ are unit tests: pure rules, no database,
+        // no federation, no global setup. A test that needs either belongs in test/.
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['services/**/*.test.ts', 'gateway/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        // Tests in test/ run against one federation on one fresh database (test/support/global-setup.ts).
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // Statement-count assertions read each subgraph's process-wide counter: files run one at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIin } from '../../services/kernel/domain/identifiers.js';
-import { createRandom, loadSettlements } from '../../services/kernel/seed/demo-world.js';
-import { demoResettlement } from '../../services/resettlement/seed/demo-resettlement.js';
+import { isValidIin } from '../../kernel/domain/identifiers.js';
+import { createRandom, loadSettlements } from '../../kernel/seed/demo-world.js';
+import { demoResettlement } from './demo-resettlement.js';
 
 describe('resettlement demo data', () => {
   it('is the same world for the same seed and another for another seed', async () => {
