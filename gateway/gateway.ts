@@ -9,6 +9,7 @@ import { logger } from '../services/kernel/logger.js';
 import { graphiqlAssets } from './graphiql.js';
 import { queryLimits } from './limits.js';
 import { authenticateRequest } from '../services/kernel/subgraph.js';
+import { gatewayRoutes } from './routes.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
@@ -69,6 +70,7 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
     host: config.HOST,
     port: options.port ?? config.PORT ?? 4000,
     staticAssets: graphiqlAssets(),
+    routes: gatewayRoutes(config, log),
     ready: async () => {
       const answers = await Promise.all(
         Object.values(urls).map((url) =>

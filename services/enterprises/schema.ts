@@ -18,6 +18,8 @@ import { RegionEnterprisesResolver } from './resolvers/region.resolver.js';
 import { enterprisesSeed } from './seed/enterprises.seed.js';
 import { refreshStaleFigures } from './queries/figures.query.js';
 import { todayInKazakhstan } from '../kernel/domain/calendar.js';
+import { enterpriseTiles } from './tiles.js';
+import { tileLayer } from '../kernel/tiles/service.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
@@ -47,6 +49,7 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   buildSchema: buildEnterprisesSchema,
   createLoaders: createEnterpriseLoaders,
   seed: enterprisesSeed,
+  tiles: [tileLayer(enterpriseTiles)],
   jobs: [
     {
       name: 'refresh-stale-figures',

@@ -4,6 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './logger.js';
 
+/**
+ * A handler for paths beside GraphQL (vector tiles, the map page): it answers and returns true,
+ * or returns false for a path that is not its own.
+ */
+export type HttpRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
+
 export interface HttpServiceOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   context: (request: { headers: HeaderMap; requestId: string }) => Promise<Context>;
@@ -16,6 +22,8 @@ export interface HttpServiceOptions<Context extends BaseContext> {
   port: number;
   /** Fixed responses by path (the gateway's offline GraphiQL); `/graphiql` also answers browsers on `/graphql`. */
   staticAssets?: Map<string, { contentType: string; body: Buffer | string }>;
+  /** Tried in order before GraphQL. */
+  routes?: HttpRoute[];
   /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
   onClose?: () => Promise<void>;
 }
@@ -72,6 +80,7 @@ export async function startHttpService<Context extends BaseContext>(
       return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     }
     if (url.pathname === '/metrics') return sendJson(response, 200, options.metrics?.() ?? {});
+    for (const route of options.routes ?? []) if (await route(request, response, url)) return;
     const wantsPage =
       request.method === 'GET' && !url.search && (request.headers.accept ?? '').includes('text/html') && url.pathname !== '/graphiql';
     const staticAsset = options.staticAssets?.get(wantsPage ? '/graphiql' : url.pathname);

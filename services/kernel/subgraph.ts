@@ -12,6 +12,7 @@ import { logger, type Logger } from './logger.js';
 import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 import { todayInKazakhstan } from './domain/calendar.js';
+import { createTileService, type TileLayer, type TileService } from './tiles/service.js';
 
 export interface SubgraphDefinition<Loaders> {
   name: string;
@@ -22,6 +23,8 @@ export interface SubgraphDefinition<Loaders> {
   /** Reference or demo data; written on start when the first of its tables is empty. */
   seed?: SubgraphSeed;
   jobs?: SubgraphJob[];
+  /** Vector-tile layers of this subgraph's own rows, served at /tiles/{layer}… (docs/architecture.md, "Map tiles"). */
+  tiles?: TileLayer<unknown>[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface SubgraphJob {
 }
 
 /** Starts the jobs; the returned function stops the timers and waits for a run in progress. */
-function startJobs(jobs: SubgraphJob[], database: SubgraphDatabase, log: Logger): () => Promise<void> {
+function startJobs(jobs: SubgraphJob[], database: SubgraphDatabase, log: Logger, changed: () => void): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   for (const job of jobs) {
@@ -48,6 +51,7 @@ function startJobs(jobs: SubgraphJob[], database: SubgraphDatabase, log: Logger)
       busy = true;
       const run = job
         .run(database, log.child({ job: job.name }))
+        .then(changed)
         .catch((error: unknown) => log.error({ err: error, job: job.name }, 'job failed'))
         .finally(() => {
           busy = false;
@@ -78,6 +82,11 @@ export async function startSubgraph<Loaders>(
   const database = await openSubgraphDatabase({ ...definition.database, log });
   if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database, log);
 
+  const tiles: TileService | null = definition.tiles?.length
+    ? createTileService(definition.tiles, () => database.orm.em.fork(), log, todayInKazakhstan)
+    : null;
+  const dataChanged = () => tiles?.changed();
+
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
     introspection: true,
@@ -86,10 +95,23 @@ export async function startSubgraph<Loaders>(
       isProduction: config.isProduction,
       onInternal: (error) => log.error({ err: error }, 'internal error'),
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Mutations are this subgraph's only writes besides jobs: after one, the next tile is recomputed.
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation }) {
+              if (operation?.operation === 'mutation') dataChanged();
+            },
+          };
+        },
+      },
+    ],
   });
 
-  const stopJobs = startJobs(definition.jobs ?? [], database, log);
+  const stopJobs = startJobs(definition.jobs ?? [], database, log, dataChanged);
   const service = await startHttpService({
     apollo,
     log,
@@ -97,6 +119,7 @@ export async function startSubgraph<Loaders>(
     port: options.port ?? config.PORT ?? definition.defaultPort,
     ready: () => isReady(database.orm),
     metrics: () => ({ sqlStatements: database.counter.statements }),
+    routes: tiles ? [tiles.route] : [],
     context: async ({ headers, requestId }) => {
       const principal = await authenticateRequest(headers.get('authorization'));
       const em = database.orm.em.fork();

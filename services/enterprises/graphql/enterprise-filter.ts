@@ -40,15 +40,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** Validates the filter (before any SQL) into bound predicates on `enterprises.enterprise e`. */
+/**
+ * Validates the filter (before any SQL) into bound predicates on `enterprises.enterprise e`;
+ * errors name `${argument}.field`, or just the field when `argument` is empty (tile URLs).
+ */
 export function filterConditions(filter: EnterpriseFilter | null | undefined, today: string, argument = 'filter'): SqlFragment[] {
   if (!filter) return [];
+  const path = (field: string) => (argument ? `${argument}.${field}` : field);
   const conditions: SqlFragment[] = [];
   if (filter.minHazardClass) conditions.push({ sql: 'e.hazard_rank >= ?', params: [classRank(filter.minHazardClass)] });
   if (filter.specialPaymentEligible === true) conditions.push({ sql: 'e.special_payment_eligible_workers > 0', params: [] });
   if (filter.specialPaymentEligible === false) conditions.push({ sql: 'e.special_payment_eligible_workers = 0', params: [] });
   if (filter.okedPrefix !== undefined && filter.okedPrefix !== null) {
-    if (!/^\d{1,5}$/.test(filter.okedPrefix)) throw new BadInput(`${argument}.okedPrefix`, 'must be 1 to 5 digits of an OKED code');
+    if (!/^\d{1,5}$/.test(filter.okedPrefix)) throw new BadInput(path('okedPrefix'), 'must be 1 to 5 digits of an OKED code');
     conditions.push({ sql: 'e.oked_code like ?', params: [`${filter.okedPrefix}%`] });
   }
   if (filter.assessmentOverdue === true || filter.assessmentOverdue === false) {
@@ -62,7 +66,7 @@ export function filterConditions(filter: EnterpriseFilter | null | undefined, to
   if (filter.nameContains !== undefined && filter.nameContains !== null) {
     const fragment = filter.nameContains.trim();
     if (fragment.length === 0 || fragment.length > MAX_NAME_FRAGMENT) {
-      throw new BadInput(`${argument}.nameContains`, `must have 1 to ${MAX_NAME_FRAGMENT} characters`);
+      throw new BadInput(path('nameContains'), `must have 1 to ${MAX_NAME_FRAGMENT} characters`);
     }
     conditions.push({ sql: "e.name ilike ? escape '\\'", params: [`%${escapeLike(fragment)}%`] });
   }

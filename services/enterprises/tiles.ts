@@ -1,0 +1,88 @@
+import { WORKING_CONDITIONS_CLASSES } from '../kernel/domain/working-conditions.js';
+import { readFilterParams } from '../kernel/tiles/params.js';
+import { pointTileGroups } from '../kernel/tiles/points.js';
+import type { TileLayer } from '../kernel/tiles/service.js';
+import { tilePosition } from '../kernel/tiles/tile-sql.js';
+import { bound } from '../kernel/sql.js';
+import { overdueCutoff } from './domain/assessment-schedule.js';
+import { classOfRank } from './domain/class-rank.js';
+import { filterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
+
+interface EnterpriseTileFilter {
+  filter: EnterpriseFilter;
+  /** The overdue cut-off moves with the calendar, so it is part of the tile's cache key. */
+  today: string;
+}
+
+/**
+ * `enterprises` points: GraphQL's EnterpriseFilter as query parameters (same names, same
+ * validation, same SQL). A cluster carries count, the worst hazard class and the summed eligible
+ * workers; a single enterprise its public card fields besides.
+ */
+export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
+  name: 'enterprises',
+  description: 'Enterprises (points); below the cluster zoom, grid clusters with count',
+  minzoom: 0,
+  maxzoom: 14,
+  fields: {
+    count: 'Number: enterprises in this feature (1 for a single enterprise)',
+    cluster: 'Boolean: true when the feature groups several enterprises',
+    hazardClass: 'String: WorkingConditionsClass, the worst in the feature',
+    eligibleWorkers: 'Number: workers eligible for the special payment, summed',
+    id: 'String: Enterprise.id (single enterprises only)',
+    bin: 'String: BIN (single enterprises only)',
+    name: 'String (single enterprises only)',
+    headcount: 'Number (single enterprises only)',
+    assessmentOverdue: 'Boolean (single enterprises only)',
+  },
+  parseFilter(params, today) {
+    const values = readFilterParams(params, {
+      minHazardClass: { enum: WORKING_CONDITIONS_CLASSES },
+      specialPaymentEligible: 'boolean',
+      assessmentOverdue: 'boolean',
+      okedPrefix: 'string',
+    });
+    const filter = values as EnterpriseFilter;
+    filterConditions(filter, today, '');
+    return { filter, today };
+  },
+  async features(em, tile, { filter, today }) {
+    const rows = await pointTileGroups(
+      em,
+      {
+        from: 'enterprises.enterprise e',
+        location: 'e.location',
+        key: 'e.id',
+        conditions: filterConditions(filter, today, ''),
+        aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
+        singles: bound(
+          `min(e.id::text) as id, min(e.bin::text) as bin, min(e.name) as name, min(e.headcount)::int as headcount,
+           bool_or(e.last_assessment_date is null or e.last_assessment_date < ?::date) as assessment_overdue`,
+          overdueCutoff(today),
+        ),
+      },
+      tile,
+    );
+    return rows.map((row) => {
+      const single = row.count === 1;
+      return {
+        geometry: { type: 'point', points: [tilePosition(row, tile)] },
+        properties: {
+          count: row.count,
+          cluster: !single,
+          hazardClass: classOfRank(Number(row.hazard_rank)),
+          eligibleWorkers: Number(row.eligible_workers),
+          ...(single
+            ? {
+                id: String(row.id),
+                bin: String(row.bin),
+                name: String(row.name),
+                headcount: Number(row.headcount),
+                assessmentOverdue: Boolean(row.assessment_overdue),
+              }
+            : {}),
+        },
+      };
+    });
+  },
+};

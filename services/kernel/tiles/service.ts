@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { loadConfig } from '../config.js';
+import type { EntityManager } from '../db.js';
+import { DomainError } from '../errors.js';
+import type { HttpRoute } from '../http.js';
+import type { Logger } from '../logger.js';
+import { ResultCache } from '../result-cache.js';
+import { KAZAKHSTAN_BOUNDS, KAZAKHSTAN_CENTER, parseTileAddress, type TileAddress } from './grid.js';
+import { encodeTile, type TileFeature } from './mvt.js';
+
+/** The attribution every layer carries: the region boundaries and the basemap drawn from them are OpenStreetMap data (data/README.md). */
+export const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
+export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/**
+ * One vector-tile layer of the subgraph that owns its rows (docs/architecture.md, "Map tiles"):
+ * a function of (z, x, y, filter) returning features, and what TileJSON says about it.
+ */
+export interface TileLayer<Filter = unknown> {
+  name: string;
+  description: string;
+  minzoom: number;
+  maxzoom: number;
+  /** TileJSON `vector_layers[].fields`: property name → what it holds. */
+  fields: Record<string, string>;
+  /** Query parameters → the validated filter (BadInput naming the parameter otherwise). */
+  parseFilter(params: URLSearchParams, today: string): Filter;
+  features(em: EntityManager, tile: TileAddress, filter: Filter): Promise<TileFeature[]>;
+}
+
+/** A layer with its filter type erased, for a subgraph's list of layers (the filter only travels between its own two functions). */
+export function tileLayer<Filter>(layer: TileLayer<Filter>): TileLayer<unknown> {
+  return layer as TileLayer<unknown>;
+}
+
+interface EncodedTile {
+  body: Buffer;
+  gzipped: Buffer;
+  etag: string;
+  features: number;
+}
+
+export interface TileService {
+  route: HttpRoute;
+  /** The subgraph's data changed (a mutation or a job ran here): the next request recomputes every tile. */
+  changed(): void;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string, argument?: string): void {
+  sendJson(response, status, { error: { code, message, ...(argument ? { argument } : {}) } });
+}
+
+/** The public origin the client used: the gateway forwards its own Host (x-forwarded-host) when it proxies. */
+function publicOrigin(request: IncomingMessage): string {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+  };
+  return `${header('x-forwarded-proto') ?? 'http'}://${header('x-forwarded-host') ?? header('host') ?? 'localhost'}`;
+}
+
+function acceptsGzip(request: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+}
+
+function etagMatches(request: IncomingMessage, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+const TILE_PATH = /^\/tiles\/([A-Za-z0-9_-]+)\/([^/]+)\/([^/]+)\/([^/]+)\.mvt$/;
+const TILEJSON_PATH = /^\/tiles\/([A-Za-z0-9_-]+)\.json$/;
+
+/**
+ * `/tiles/{layer}.json` (TileJSON 3.0.0) and `/tiles/{layer}/{z}/{x}/{y}.mvt` for the given
+ * layers. Encoded tiles are kept in memory keyed by layer, address and filter for
+ * TILE_CACHE_SECONDS and dropped whenever `changed()` is called, so a write through this
+ * instance shows in its next tile and one through another instance within that time. The
+ * ETag is a hash of the bytes: a client's If-None-Match gets 304 until the tile really changes.
+ */
+export function createTileService(layers: readonly TileLayer<unknown>[], em: () => EntityManager, log: Logger, today: () => string): TileService {
+  const config = loadConfig();
+  const cache = new ResultCache<EncodedTile>(config.TILE_CACHE_SECONDS * 1000, config.TILE_CACHE_ENTRIES);
+  const byName = new Map(layers.map((layer) => [layer.name, layer]));
+
+  const encode = async (layer: TileLayer<unknown>, tile: TileAddress, filter: unknown): Promise<EncodedTile> => {
+    const started = performance.now();
+    const features = await layer.features(em(), tile, filter);
+    const body = Buffer.from(encodeTile([{ name: layer.name, features }]));
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    log.debug({ layer: layer.name, ...tile, features: features.length, bytes: body.length, ms: Math.round(performance.now() - started) }, 'tile encoded');
+    return { body, gzipped: gzipSync(body), etag, features: features.length };
+  };
+
+  const tileJson = (request: IncomingMessage, layer: TileLayer<unknown>, search: string) => ({
+    tilejson: '3.0.0',
+    name: layer.name,
+    description: layer.description,
+    attribution: TILE_ATTRIBUTION,
+    scheme: 'xyz',
+    tiles: [`${publicOrigin(request)}/tiles/${layer.name}/{z}/{x}/{y}.mvt${search}`],
+    minzoom: layer.minzoom,
+    maxzoom: layer.maxzoom,
+    bounds: [...KAZAKHSTAN_BOUNDS],
+    center: [...KAZAKHSTAN_CENTER],
+    vector_layers: [{ id: layer.name, description: layer.description, minzoom: layer.minzoom, maxzoom: layer.maxzoom, fields: layer.fields }],
+  });
+
+  const route: HttpRoute = async (request, response, url) => {
+    if (!url.pathname.startsWith('/tiles/')) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendError(response, 405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET');
+      return true;
+    }
+    const tileMatch = TILE_PATH.exec(url.pathname);
+    const jsonMatch = tileMatch ? null : TILEJSON_PATH.exec(url.pathname);
+    const layerName = tileMatch?.[1] ?? jsonMatch?.[1];
+    const layer = layerName ? byName.get(layerName) : undefined;
+    if (!layer) {
+      sendError(response, 404, 'NOT_FOUND', layerName ? `no tile layer named ${layerName}` : `not a tile URL: ${url.pathname}`);
+      return true;
+    }
+    try {
+      const filter = layer.parseFilter(url.searchParams, today());
+      if (jsonMatch) {
+        sendJson(response, 200, tileJson(request, layer, url.search));
+        return true;
+      }
+      const tile = parseTileAddress(tileMatch![2]!, tileMatch![3]!, tileMatch![4]!);
+      const key = `${layer.name}/${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
+      const encoded = await cache.get(key, () => encode(layer, tile, filter));
+      const headers: Record<string, string> = {
+        'content-type': TILE_CONTENT_TYPE,
+        etag: encoded.etag,
+        // Revalidate every time: a 304 is cheap, and the map must show a write at once (design §9).
+        'cache-control': 'public, max-age=0, must-revalidate',
+        vary: 'Accept-Encoding',
+      };
+      if (etagMatches(request, encoded.etag)) {
+        response.writeHead(304, headers);
+        response.end();
+        return true;
+      }
+      const gzip = acceptsGzip(request);
+      const body = gzip ? encoded.gzipped : encoded.body;
+      response.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const argument = typeof error.extensions.argument === 'string' ? error.extensions.argument : undefined;
+        sendError(response, 400, error.code, error.message, argument);
+        return true;
+      }
+      throw error;
+    }
+  };
+  return { route, changed: () => cache.clear() };
+}
