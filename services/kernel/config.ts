@@ -64,6 +64,8 @@ const configSchema = z.object({
   MAX_RADIUS_KM: z.coerce.number().positive().default(1000),
   MAX_POLYGON_VERTICES: positiveInt.default(10_000),
   MAX_CONTRACTS_PER_DECLARATION: positiveInt.default(10_000),
+  /** Nesting of `{ [ (` in a document and of lists/objects in variables, checked before parsing. */
+  MAX_NESTING_DEPTH: positiveInt.default(32),
   QUERY_MAX_DEPTH: positiveInt.default(12),
   QUERY_MAX_ALIASES: positiveInt.default(30),
   QUERY_MAX_COST: positiveInt.default(50_000),

@@ -92,11 +92,21 @@ const PUBLIC_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/** Apollo wraps what a scalar or a validation rule threw; the class underneath decides the code. */
+function domainErrorUnder(error: unknown): DomainError | null {
+  for (let current = error, hops = 0; current && hops < 5; hops++) {
+    if (current instanceof DomainError) return current;
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return null;
+}
+
 export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // Apollo files every validation-rule error under GRAPHQL_VALIDATION_FAILED; the gateway's
-    // query limits mark theirs so clients get the contract's LIMIT_EXCEEDED.
-    const code = formatted.extensions?.limit ? 'LIMIT_EXCEEDED' : formatted.extensions?.code;
+    // Apollo files every validation-rule error under GRAPHQL_VALIDATION_FAILED, a bad scalar
+    // literal included; our own error classes (a scalar's BadInput, the gateway's query limits,
+    // marked `limit`) keep the contract's code.
+    const code = formatted.extensions?.limit ? 'LIMIT_EXCEEDED' : (domainErrorUnder(error)?.code ?? formatted.extensions?.code);
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

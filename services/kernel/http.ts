@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refuseHostileRequest, type GraphQLRequestBody } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -58,6 +59,17 @@ function toHeaderMap(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** A GET request's operation, as Apollo will read it; variables that are not JSON are Apollo's to refuse. */
+function queryStringRequest(url: URL): GraphQLRequestBody {
+  let variables: unknown;
+  try {
+    variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+  } catch {
+    variables = undefined;
+  }
+  return { query: url.searchParams.get('query') ?? undefined, variables };
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -102,6 +114,8 @@ export async function startHttpService<Context extends BaseContext>(
         return sendJson(response, 400, { errors: [{ message: 'body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
+    const refused = refuseHostileRequest((body as GraphQLRequestBody | undefined) ?? queryStringRequest(url));
+    if (refused) return sendJson(response, 400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: request.method ?? 'GET',
       headers,

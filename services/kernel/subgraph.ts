@@ -7,6 +7,7 @@ import type { RequestContext } from './context.js';
 import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
 import { authenticate } from './auth.js';
 import { DomainError, errorFormatter, rejectRequest } from './errors.js';
+import { noNulLiteralsRule } from './graphql/input-guard.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
 import { logger, type Logger } from './logger.js';
 import { inSeedTransaction } from './seed/bulk-insert.js';
@@ -95,6 +96,7 @@ export async function startSubgraph<Loaders>(
       isProduction: config.isProduction,
       onInternal: (error) => log.error({ err: error }, 'internal error'),
     }),
+    validationRules: [noNulLiteralsRule],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
