@@ -1,4 +1,6 @@
 import { buildFederatedSchema } from '../kernel/federation.js';
+import { regionTiles } from './tiles.js';
+import { tileLayer } from '../kernel/tiles/service.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import type { RequestContext } from '../kernel/context.js';
 import { Region } from './entities/region.entity.js';
@@ -26,4 +28,5 @@ export const regionsSubgraph: SubgraphDefinition<RegionLoaders> = {
   buildSchema: buildRegionsSchema,
   createLoaders: createRegionLoaders,
   seed: regionsSeed,
+  tiles: [tileLayer(regionTiles)],
 };

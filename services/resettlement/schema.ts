@@ -1,4 +1,6 @@
 import type { RequestContext } from '../kernel/context.js';
+import { zoneTiles } from './tiles.js';
+import { tileLayer } from '../kernel/tiles/service.js';
 import { buildFederatedSchema } from '../kernel/federation.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import { ResettlementApplication } from './entities/resettlement-application.entity.js';
@@ -35,4 +37,5 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   buildSchema: buildResettlementSchema,
   createLoaders: createResettlementLoaders,
   seed: resettlementSeed,
+  tiles: [tileLayer(zoneTiles)],
 };

@@ -13,6 +13,8 @@ import { VacancyResolver } from './resolvers/vacancy.resolver.js';
 import { VacancyMutationsResolver } from './resolvers/vacancy-mutations.resolver.js';
 import { ZoneVacanciesResolver } from './resolvers/zone.resolver.js';
 import { vacanciesSeed } from './seed/vacancies.seed.js';
+import { vacancyTiles } from './tiles.js';
+import { tileLayer } from '../kernel/tiles/service.js';
 
 function buildVacanciesSchema() {
   return buildFederatedSchema({
@@ -37,4 +39,5 @@ export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,
   seed: vacanciesSeed,
+  tiles: [tileLayer(vacancyTiles)],
 };

@@ -27,8 +27,8 @@ export interface PointTileSource {
   /** The primary key: with no grid, every row is its own group. */
   key: string;
   conditions: SqlFragment[];
-  /** Aggregates every feature carries (a cluster's summary; a single point's own values), aliased, comma-separated. */
-  aggregates: SqlFragment;
+  /** Aggregates every feature carries (a cluster's summary; a single point's own values), aliased, comma-separated; none if null. */
+  aggregates: SqlFragment | null;
   /**
    * A single point's own columns, aliased, under an aggregate (min, bool_or) so the grouped
    * statement can return them; the caller reads them only where count = 1.
@@ -59,8 +59,7 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
       : bound('floor((t.mx - ?) / ?), floor((? - t.my) / ?)', bounds.xmin, cell, bounds.ymax, cell);
   return sql(
     'select count(*)::int as count, avg(t.mx) as mx, avg(t.my) as my, ',
-    source.aggregates,
-    ', ',
+    ...(source.aggregates ? [source.aggregates, ', '] : []),
     source.singles,
     bound(
       ` from ${source.from}
@@ -88,7 +87,8 @@ export function tilePosition(row: Pick<PointGroupRow, 'mx' | 'my'>, tile: TileAd
 }
 
 export interface PolygonTileSource {
-  from: string;
+  /** Tables and joins after `from` (a join may bind parameters, e.g. the quota year). */
+  from: SqlFragment;
   /** geometry(MultiPolygon, 4326) column with a GiST index. */
   geometry: string;
   conditions: SqlFragment[];
@@ -114,9 +114,10 @@ export function polygonTileStatement(source: PolygonTileSource, tile: TileAddres
     'select ',
     source.properties,
     ', ST_AsGeoJSON(c.g) as tile_geojson',
+    ' from ',
+    source.from,
     bound(
-      ` from ${source.from}
-        cross join lateral (select ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(ST_TransScale(ST_Simplify(
+      ` cross join lateral (select ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(ST_TransScale(ST_Simplify(
                  ST_ClipByBox2D(ST_Transform(${source.geometry}, 3857), ST_MakeEnvelope(?, ?, ?, ?, 3857)),
                  ?, true), ?, ?, ?, ?), 1)), 3) as g) c
         where ${source.geometry} && ST_MakeEnvelope(?, ?, ?, ?, 4326) and `,

@@ -44,19 +44,20 @@ export function parseOpenDays(days: number, argument: string, min = 0): number {
   return days;
 }
 
-/** Validates a filter before any SQL; `argument` is the path of the filter argument. */
+/** Validates a filter before any SQL; `argument` is the path of the filter argument (empty: errors name the bare field, as tile URLs do). */
 export function parseVacancyFilter(filter: VacancyFilter | null | undefined, argument = 'filter'): ParsedVacancyFilter {
   const { occupationCode, minSalaryTenge, minOpenDays } = filter ?? {};
+  const path = (field: string) => (argument ? `${argument}.${field}` : field);
   if (minSalaryTenge != null && (minSalaryTenge < 0 || minSalaryTenge > MAX_SALARY_TENGE)) {
-    throw new BadInput(`${argument}.minSalaryTenge`, `must be from 0 to ${MAX_SALARY_TENGE}`);
+    throw new BadInput(path('minSalaryTenge'), `must be from 0 to ${MAX_SALARY_TENGE}`);
   }
   return {
-    occupationCode: occupationCode != null ? parseOccupationCode(occupationCode, `${argument}.occupationCode`) : null,
+    occupationCode: occupationCode != null ? parseOccupationCode(occupationCode, path('occupationCode')) : null,
     minSalaryTenge: minSalaryTenge ?? null,
     qualityOnly: filter?.qualityOnly === true,
     housingProvided: filter?.housingProvided ?? null,
     employmentType: filter?.employmentType ?? null,
-    minOpenDays: minOpenDays != null ? parseOpenDays(minOpenDays, `${argument}.minOpenDays`) : null,
+    minOpenDays: minOpenDays != null ? parseOpenDays(minOpenDays, path('minOpenDays')) : null,
   };
 }
 

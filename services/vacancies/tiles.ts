@@ -1,0 +1,78 @@
+import { readFilterParams } from '../kernel/tiles/params.js';
+import { pointTileGroups } from '../kernel/tiles/points.js';
+import type { TileLayer } from '../kernel/tiles/service.js';
+import { tilePosition } from '../kernel/tiles/tile-sql.js';
+import { bound } from '../kernel/sql.js';
+import { EmploymentTypeEnum } from './graphql/enums.js';
+import { parseVacancyFilter, type ParsedVacancyFilter, type VacancyFilter } from './graphql/vacancy-filter.js';
+import { filterConditions, statusIs } from './queries/vacancies.query.js';
+
+/**
+ * `vacancies` points: OPEN vacancies, GraphQL's VacancyFilter as query parameters (same names,
+ * validation and SQL as Query.vacancies). A cluster carries count; a single vacancy its card.
+ */
+export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
+  name: 'vacancies',
+  description: 'Open vacancies (points); below the cluster zoom, grid clusters with count',
+  minzoom: 0,
+  maxzoom: 14,
+  fields: {
+    count: 'Number: open vacancies in this feature (1 for a single vacancy)',
+    cluster: 'Boolean: true when the feature groups several vacancies',
+    id: 'String: Vacancy.id (single vacancies only)',
+    title: 'String (single vacancies only)',
+    occupationCode: 'String (single vacancies only)',
+    salaryMinTenge: 'Number (single vacancies only)',
+    conditionsClass: 'String: WorkingConditionsClass (single vacancies only)',
+    housingProvided: 'Boolean (single vacancies only)',
+    openDays: 'Number: whole days open (single vacancies only)',
+  },
+  parseFilter(params) {
+    const values = readFilterParams(params, {
+      occupationCode: 'string',
+      minSalaryTenge: 'integer',
+      qualityOnly: 'boolean',
+      housingProvided: 'boolean',
+      employmentType: { enum: Object.values(EmploymentTypeEnum) },
+      minOpenDays: 'integer',
+    });
+    return parseVacancyFilter(values as VacancyFilter, '');
+  },
+  async features(em, tile, filter) {
+    const rows = await pointTileGroups(
+      em,
+      {
+        from: 'vacancies.vacancy v',
+        location: 'v.location',
+        key: 'v.id',
+        conditions: [statusIs('OPEN'), ...filterConditions(filter)],
+        aggregates: null,
+        singles: bound(
+          `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,
+           min(v.salary_min_tenge)::int as salary_min_tenge, min(v.conditions_class) as conditions_class,
+           bool_or(v.housing_provided) as housing_provided,
+           greatest(0, floor(extract(epoch from now() - min(v.posted_at)) / 86400))::int as open_days`,
+        ),
+      },
+      tile,
+    );
+    return rows.map((row) => ({
+      geometry: { type: 'point', points: [tilePosition(row, tile)] },
+      properties: {
+        count: row.count,
+        cluster: row.count > 1,
+        ...(row.count === 1
+          ? {
+              id: String(row.id),
+              title: String(row.title),
+              occupationCode: String(row.occupation_code),
+              salaryMinTenge: Number(row.salary_min_tenge),
+              conditionsClass: String(row.conditions_class),
+              housingProvided: Boolean(row.housing_provided),
+              openDays: Number(row.open_days),
+            }
+          : {}),
+      },
+    }));
+  },
+};
