@@ -1,5 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import { BadInput, LimitExceeded } from './errors.js';
+import { parsePageSize } from './arguments.js';
+import { BadInput } from './errors.js';
 import { loadConfig } from './config.js';
 
 /** Relay cursor connections with opaque keyset cursors (the sort key values of the last row). */
@@ -42,10 +43,7 @@ export interface PageRequest {
 
 /** `first` defaults to DEFAULT_PAGE_SIZE and may not exceed MAX_PAGE_SIZE (docs/architecture.md §6). */
 export function pageRequest(first: number | null | undefined, after: string | null | undefined, defaultSize?: number): PageRequest {
-  const config = loadConfig();
-  const size = first ?? defaultSize ?? config.DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0) throw new BadInput('first', 'must be a non-negative integer');
-  if (size > config.MAX_PAGE_SIZE) throw new LimitExceeded('first', config.MAX_PAGE_SIZE);
+  const size = parsePageSize(first ?? defaultSize ?? loadConfig().DEFAULT_PAGE_SIZE);
   return { first: size, after: after ? decodeCursor(after) : null };
 }
 

@@ -1,4 +1,4 @@
-import { ageOn, parseIin, type Sex } from '../../kernel/domain/identifiers.js';
+import { ageOn, iinFacts, type Sex } from '../../kernel/domain/identifiers.js';
 import { daysInMonth, formatIsoDate, isLeapYear, parseIsoDate } from '../../kernel/domain/calendar.js';
 import { moneyFactsFor } from '../../kernel/domain/money.js';
 
@@ -62,7 +62,7 @@ export function harmfulMonths(contractStart: string, onDate: string, countFrom: 
 
 /** docs/domain.md §5 (model): aged at least 55, below pension age, and at least 84 harmful months. */
 export function isEligible(worker: DeclaredWorker, onDate: string, params: SpecialPaymentParameters = DEFAULT_SPECIAL_PAYMENT_PARAMETERS): boolean {
-  const { birthDate, sex } = parseIin(worker.iin);
+  const { birthDate, sex } = iinFacts(worker.iin);
   const age = ageOn(birthDate, onDate);
   return (
     age >= params.eligibleAge &&
@@ -84,7 +84,7 @@ export function estimateMonthlyPayment(
 ): number | null {
   if (!isEligible(worker, onDate, params)) return null;
   const { subsistenceMinimumTenge } = moneyFactsFor(parseIsoDate(onDate).year);
-  const { birthDate, sex } = parseIin(worker.iin);
+  const { birthDate, sex } = iinFacts(worker.iin);
   const accumulatedOppv = params.oppvRate * worker.monthlySalaryTenge * harmfulMonthsOf(worker, onDate, params);
   const payoutMonths = Math.max(wholeMonthsBetween(onDate, dateOfReachingAge(birthDate, pensionAge(sex, params))), params.minPayoutMonths);
   return Math.round(SUBSISTENCE_MINIMUMS_BEFORE_PENSION_FUND_PART * subsistenceMinimumTenge + accumulatedOppv / payoutMonths);

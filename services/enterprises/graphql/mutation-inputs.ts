@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Field, InputType, Int } from 'type-graphql';
 import { loadConfig } from '../../kernel/config.js';
-import { isValidBin, isValidIin } from '../../kernel/domain/identifiers.js';
-import { InvalidKato, regionCodeOfKato, type RegionCode } from '../../kernel/domain/kato.js';
+import { parseBin, parseIin, parseKatoRegion, parseNumberInRange, parseOccupationCode, parseText } from '../../kernel/arguments.js';
+import type { RegionCode } from '../../kernel/domain/kato.js';
 import { isBelowMinimumWage, moneyFactsFor, UnknownYear } from '../../kernel/domain/money.js';
 import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { BadInput, LimitExceeded } from '../../kernel/errors.js';
@@ -10,7 +10,6 @@ import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import { okedCodeProblem } from '../domain/oked.js';
-import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { DeclaredContractTypeEnum, type DeclaredContractType } from '../entities/employment-contract.entity.js';
 import { InspectionKind } from '../entities/inspection.entity.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
@@ -26,15 +25,8 @@ const MAX_FINDINGS = 5_000;
 /** Workplaces of one assessment: as many as contracts of one declaration. */
 const maxWorkplaces = () => loadConfig().MAX_CONTRACTS_PER_DECLARATION;
 
-export function parseBin(bin: string, argument: string): string {
-  if (!isValidBin(bin)) throw new BadInput(argument, 'must be a 12-digit BIN with a valid check digit');
-  return bin;
-}
-
 function requiredText(value: string, argument: string, maxLength = MAX_TEXT): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > maxLength) throw new BadInput(argument, `must have 1 to ${maxLength} characters`);
-  return text;
+  return parseText(value, argument, { maxLength, required: true });
 }
 
 function notInFuture(date: Date, argument: string): string {
@@ -77,13 +69,7 @@ export interface NewEnterprise {
 export function parseRegistration(input: RegisterEnterpriseInput): NewEnterprise {
   const okedProblem = okedCodeProblem(input.okedCode);
   if (okedProblem) throw new BadInput('input.okedCode', okedProblem);
-  let regionCode: RegionCode;
-  try {
-    regionCode = regionCodeOfKato(input.katoCode);
-  } catch (error) {
-    if (error instanceof InvalidKato) throw new BadInput('input.katoCode', error.reason);
-    throw error;
-  }
+  const regionCode = parseKatoRegion(input.katoCode, 'input.katoCode');
   return {
     bin: parseBin(input.bin, 'input.bin'),
     name: requiredText(input.name, 'input.name'),
@@ -160,11 +146,9 @@ export interface Declaration {
 }
 
 function parseContract(input: EmploymentContractInput, reportingDate: string, year: number, path: string): DeclaredContract {
-  if (!isValidIin(input.iin)) throw new BadInput(`${path}.iin`, 'must be a 12-digit IIN with a valid check digit');
-  const workplaceCode = input.workplaceCode === undefined || input.workplaceCode === null ? null : requiredText(input.workplaceCode, `${path}.workplaceCode`, 50);
-  if (!Number.isInteger(input.weeklyHours) || input.weeklyHours < 1 || input.weeklyHours > 60) {
-    throw new BadInput(`${path}.weeklyHours`, 'must be 1 to 60 hours');
-  }
+  const iin = parseIin(input.iin, `${path}.iin`);
+  const workplaceCode = input.workplaceCode == null ? null : requiredText(input.workplaceCode, `${path}.workplaceCode`, 50);
+  parseNumberInRange(input.weeklyHours, `${path}.weeklyHours`, { min: 1, max: 60, whole: true, what: 'a number of hours' });
   if (input.monthlySalaryTenge <= 0 || isBelowMinimumWage(input.monthlySalaryTenge, input.weeklyHours, year)) {
     throw new BadInput(`${path}.monthlySalaryTenge`, `is below the minimum wage of ${year} for ${input.weeklyHours} hours a week`);
   }
@@ -175,7 +159,7 @@ function parseContract(input: EmploymentContractInput, reportingDate: string, ye
   if (endDate !== null && endDate < reportingDate) throw new BadInput(`${path}.endDate`, 'must be on or after the reporting date: the contract must be in force');
   if (input.contractType === 'FIXED_TERM' && endDate === null) throw new BadInput(`${path}.endDate`, 'a fixed-term contract needs an end date');
   return {
-    iin: input.iin,
+    iin,
     occupationCode: parseOccupationCode(input.occupationCode, `${path}.occupationCode`),
     workplaceCode,
     contractType: input.contractType,
@@ -259,7 +243,7 @@ export function parseAssessment(input: AssessmentInput): Assessment {
     const code = requiredText(workplace.code, `${path}.code`, 50);
     if (codes.has(code)) throw new BadInput(`${path}.code`, 'appears twice in the assessment');
     codes.add(code);
-    if (!Number.isInteger(workplace.workers) || workplace.workers < 0) throw new BadInput(`${path}.workers`, 'must be 0 or more');
+    parseNumberInRange(workplace.workers, `${path}.workers`, { min: 0, whole: true, what: 'a number of workers' });
     return {
       code,
       title: requiredText(workplace.title, `${path}.title`),
@@ -300,8 +284,7 @@ export interface NewInspection {
 export function parseInspection(input: InspectionInput): NewInspection {
   const bin = parseBin(input.bin, 'input.bin');
   const inspectedOn = notInFuture(input.inspectedOn, 'input.inspectedOn');
-  if (!Number.isInteger(input.violations) || input.violations < 0) throw new BadInput('input.violations', 'must be 0 or more');
-  const findings = input.findings === undefined || input.findings === null || input.findings.trim() === '' ? null : input.findings.trim();
-  if (findings !== null && findings.length > MAX_FINDINGS) throw new BadInput('input.findings', `must have at most ${MAX_FINDINGS} characters`);
+  parseNumberInRange(input.violations, 'input.violations', { min: 0, whole: true, what: 'a number of violations' });
+  const findings = parseText(input.findings, 'input.findings', { maxLength: MAX_FINDINGS });
   return { bin, inspectedOn, kind: input.kind, violations: input.violations, findings };
 }

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
-import { isValidBin } from '../../kernel/domain/identifiers.js';
+import { parseBin } from '../../kernel/arguments.js';
 import { isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
-import { BadInput } from '../../kernel/errors.js';
 import { AreaInput, parseArea } from '../../kernel/geo/area.js';
 import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
@@ -36,8 +35,7 @@ export class EnterpriseResolver {
 
   @Query(() => Enterprise, { nullable: true, description: 'null when no enterprise has this BIN.' })
   enterpriseByBin(@Arg('bin', () => String) bin: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
-    if (!isValidBin(bin)) throw new BadInput('bin', 'must be a 12-digit BIN with a valid check digit');
-    return ctx.loaders.enterpriseByBin.load(bin);
+    return ctx.loaders.enterpriseByBin.load(parseBin(bin, 'bin'));
   }
 
   @Query(() => EnterpriseConnection, {

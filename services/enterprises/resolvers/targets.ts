@@ -1,8 +1,8 @@
 import type { ResolverData } from 'type-graphql';
+import { parseBin } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { NotFound } from '../../kernel/errors.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
-import { parseBin } from '../graphql/mutation-inputs.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 
 /** What `@Allow` hands a target function in this subgraph. */

@@ -8,8 +8,8 @@ import {
   makeBin,
   makeIin,
   maskIin,
-  parseBin,
-  parseIin,
+  binFacts,
+  iinFacts,
   type EntityType,
   type UnitKind,
 } from './identifiers.js';
@@ -104,10 +104,10 @@ describe('isValidIin and isValidBin', () => {
   });
 });
 
-describe('parseIin', () => {
+describe('iinFacts', () => {
   it('reads birth date and sex of the published IINs', () => {
-    expect(parseIin('791028302728')).toEqual({ birthDate: '1979-10-28', sex: 'MALE' });
-    expect(parseIin('061211600012')).toEqual({ birthDate: '2006-12-11', sex: 'FEMALE' });
+    expect(iinFacts('791028302728')).toEqual({ birthDate: '1979-10-28', sex: 'MALE' });
+    expect(iinFacts('061211600012')).toEqual({ birthDate: '2006-12-11', sex: 'FEMALE' });
   });
 
   it.each([
@@ -118,39 +118,39 @@ describe('parseIin', () => {
     ['5', '2099-12-31', 'MALE'],
     ['6', '2099-12-31', 'FEMALE'],
   ])('reads century digit %s as born %s, %s', (digit, birthDate, sex) => {
-    expect(parseIin(checksummed(`991231${digit}`))).toEqual({ birthDate, sex });
+    expect(iinFacts(checksummed(`991231${digit}`))).toEqual({ birthDate, sex });
   });
 
   it('accepts 29 February of a leap year (2000)', () => {
-    expect(parseIin(checksummed('0002295')).birthDate).toBe('2000-02-29');
+    expect(iinFacts(checksummed('0002295')).birthDate).toBe('2000-02-29');
   });
 
   it('rejects 29 February of 1900, which was not a leap year', () => {
-    expect(invalidIdentifierFrom(() => parseIin(checksummed('0002293'))).reason).toMatch(/calendar date/);
+    expect(invalidIdentifierFrom(() => iinFacts(checksummed('0002293'))).reason).toMatch(/calendar date/);
   });
 
   it.each(['310230', '790230', '791300', '790000', '791032', '790431'])('rejects the impossible birth date %s', (yymmdd) => {
-    const error = invalidIdentifierFrom(() => parseIin(checksummed(`${yymmdd}3`)));
+    const error = invalidIdentifierFrom(() => iinFacts(checksummed(`${yymmdd}3`)));
     expect(error.kind).toBe('IIN');
     expect(error.reason).toMatch(/calendar date/);
   });
 
   it.each(['0', '7', '8', '9'])('rejects the century digit %s', (digit) => {
-    expect(invalidIdentifierFrom(() => parseIin(checksummed(`791028${digit}`))).reason).toMatch(/digit 7/);
+    expect(invalidIdentifierFrom(() => iinFacts(checksummed(`791028${digit}`))).reason).toMatch(/digit 7/);
   });
 
   it('rejects a wrong check digit', () => {
-    const error = invalidIdentifierFrom(() => parseIin('791028302729'));
+    const error = invalidIdentifierFrom(() => iinFacts('791028302729'));
     expect(error).toMatchObject({ kind: 'IIN', name: 'InvalidIdentifier' });
     expect(error.reason).toMatch(/check digit/);
   });
 
   it('rejects a string that is not 12 digits', () => {
-    expect(invalidIdentifierFrom(() => parseIin('79102830272')).reason).toMatch(/12 digits/);
+    expect(invalidIdentifierFrom(() => iinFacts('79102830272')).reason).toMatch(/12 digits/);
   });
 
   it('keeps the number out of the error message, as an IIN is personal data', () => {
-    expect(invalidIdentifierFrom(() => parseIin('791028302729')).message).not.toContain('791028302729');
+    expect(invalidIdentifierFrom(() => iinFacts('791028302729')).message).not.toContain('791028302729');
   });
 });
 
@@ -183,14 +183,14 @@ describe('ageOn', () => {
   });
 });
 
-describe('parseBin', () => {
+describe('binFacts', () => {
   it('reads the published BINs', () => {
-    expect(parseBin('940140000385', 2026)).toEqual({
+    expect(binFacts('940140000385', 2026)).toEqual({
       registeredYearMonth: '1994-01',
       entityType: 'RESIDENT_LEGAL_ENTITY',
       unitKind: 'HEAD_OFFICE',
     });
-    expect(parseBin('990140004654', 2026).registeredYearMonth).toBe('1999-01');
+    expect(binFacts('990140004654', 2026).registeredYearMonth).toBe('1999-01');
   });
 
   it.each([
@@ -198,7 +198,7 @@ describe('parseBin', () => {
     ['5', 'NON_RESIDENT_LEGAL_ENTITY'],
     ['6', 'JOINT_INDIVIDUAL_ENTREPRENEUR'],
   ])('reads type digit %s as %s', (digit, entityType) => {
-    expect(parseBin(checksummed(`2401${digit}0`), 2026).entityType).toBe(entityType);
+    expect(binFacts(checksummed(`2401${digit}0`), 2026).entityType).toBe(entityType);
   });
 
   it.each([
@@ -207,20 +207,20 @@ describe('parseBin', () => {
     ['2', 'REPRESENTATIVE_OFFICE'],
     ['3', 'PEASANT_FARM'],
   ])('reads unit digit %s as %s', (digit, unitKind) => {
-    expect(parseBin(checksummed(`24014${digit}`), 2026).unitKind).toBe(unitKind);
+    expect(binFacts(checksummed(`24014${digit}`), 2026).unitKind).toBe(unitKind);
   });
 
   it('reads a two-digit year up to the reference year as 20YY and any later one as 19YY', () => {
-    expect(parseBin(checksummed('000140'), 2026).registeredYearMonth).toBe('2000-01');
-    expect(parseBin(checksummed('261240'), 2026).registeredYearMonth).toBe('2026-12');
-    expect(parseBin(checksummed('270140'), 2026).registeredYearMonth).toBe('1927-01');
-    expect(parseBin(checksummed('270140'), 2030).registeredYearMonth).toBe('2027-01');
+    expect(binFacts(checksummed('000140'), 2026).registeredYearMonth).toBe('2000-01');
+    expect(binFacts(checksummed('261240'), 2026).registeredYearMonth).toBe('2026-12');
+    expect(binFacts(checksummed('270140'), 2026).registeredYearMonth).toBe('1927-01');
+    expect(binFacts(checksummed('270140'), 2030).registeredYearMonth).toBe('2027-01');
   });
 
   it('takes the current year as the reference year by default', () => {
     const currentYear = new Date().getUTCFullYear();
     const bin = makeBin(`${currentYear}-01`, 'RESIDENT_LEGAL_ENTITY', 'HEAD_OFFICE', 1);
-    expect(parseBin(bin).registeredYearMonth).toBe(`${currentYear}-01`);
+    expect(binFacts(bin).registeredYearMonth).toBe(`${currentYear}-01`);
   });
 
   it.each([
@@ -230,13 +230,13 @@ describe('parseBin', () => {
     ['240170', /digit 5/],
     ['240144', /digit 6/],
   ])('rejects the checksum-correct BIN starting %s', (prefix, reason) => {
-    const error = invalidIdentifierFrom(() => parseBin(checksummed(prefix), 2026));
+    const error = invalidIdentifierFrom(() => binFacts(checksummed(prefix), 2026));
     expect(error.kind).toBe('BIN');
     expect(error.reason).toMatch(reason);
   });
 
   it('rejects a wrong check digit', () => {
-    expect(invalidIdentifierFrom(() => parseBin('940140000386', 2026)).reason).toMatch(/check digit/);
+    expect(invalidIdentifierFrom(() => binFacts('940140000386', 2026)).reason).toMatch(/check digit/);
   });
 });
 
@@ -251,10 +251,10 @@ describe('makeIin', () => {
     ['1964-02-29', 'MALE', 4321],
     ['1999-12-31', 'FEMALE', 9998],
     ['2000-01-01', 'MALE', 17],
-  ] as const)('round-trips %s %s serial %i through parseIin', (birthDate, sex, serial) => {
+  ] as const)('round-trips %s %s serial %i through iinFacts', (birthDate, sex, serial) => {
     const iin = makeIin(birthDate, sex, serial);
     expect(isValidIin(iin)).toBe(true);
-    expect(parseIin(iin)).toEqual({ birthDate, sex });
+    expect(iinFacts(iin)).toEqual({ birthDate, sex });
   });
 
   it('moves to the next serial when the asked one gives no check digit', () => {
@@ -285,12 +285,12 @@ describe('makeBin', () => {
   const entityTypes: EntityType[] = ['RESIDENT_LEGAL_ENTITY', 'NON_RESIDENT_LEGAL_ENTITY', 'JOINT_INDIVIDUAL_ENTREPRENEUR'];
   const unitKinds: UnitKind[] = ['HEAD_OFFICE', 'BRANCH', 'REPRESENTATIVE_OFFICE', 'PEASANT_FARM'];
 
-  it('round-trips every entity type and unit kind through parseBin', () => {
+  it('round-trips every entity type and unit kind through binFacts', () => {
     for (const entityType of entityTypes) {
       for (const unitKind of unitKinds) {
         const bin = makeBin('2011-09', entityType, unitKind, 12_345);
         expect(isValidBin(bin)).toBe(true);
-        expect(parseBin(bin, 2026)).toEqual({ registeredYearMonth: '2011-09', entityType, unitKind });
+        expect(binFacts(bin, 2026)).toEqual({ registeredYearMonth: '2011-09', entityType, unitKind });
       }
     }
   });

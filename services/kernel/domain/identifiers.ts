@@ -79,7 +79,7 @@ const UNIT_KIND_BY_DIGIT: Readonly<Record<string, UnitKind>> = {
  * Birth date and sex encoded in an IIN. Throws `InvalidIdentifier` unless the IIN is 12 digits
  * with a correct check digit, a century digit 1–6 and a birth date that exists in the calendar.
  */
-export function parseIin(iin: string): IinFacts {
+export function iinFacts(iin: string): IinFacts {
   assertChecksum('IIN', iin);
   const centuryStart = CENTURY_START_BY_DIGIT[iin.charAt(6)];
   if (centuryStart === undefined) throw new InvalidIdentifier('IIN', 'digit 7 must be 1–6 (century and sex)');
@@ -99,7 +99,7 @@ export function parseIin(iin: string): IinFacts {
  * cannot be registered in the future). Throws `InvalidIdentifier` on a bad checksum, month,
  * entity-type digit or unit-kind digit.
  */
-export function parseBin(bin: string, referenceYear: number = new Date().getUTCFullYear()): BinFacts {
+export function binFacts(bin: string, referenceYear: number = new Date().getUTCFullYear()): BinFacts {
   assertChecksum('BIN', bin);
   const month = Number(bin.slice(2, 4));
   if (month < 1 || month > 12) throw new InvalidIdentifier('BIN', 'digits 3–4 must be a month 01–12');
@@ -113,16 +113,16 @@ export function parseBin(bin: string, referenceYear: number = new Date().getUTCF
 }
 
 /**
- * True when `parseIin` accepts the string: the check digit alone would let through numbers
+ * True when `iinFacts` accepts the string: the check digit alone would let through numbers
  * whose birth date or century digit cannot be read, and every caller needs those too.
  */
 export function isValidIin(s: string): boolean {
-  return accepts(() => parseIin(s));
+  return accepts(() => iinFacts(s));
 }
 
-/** True when `parseBin` accepts the string (checksum and the type, unit and month digits). */
+/** True when `binFacts` accepts the string (checksum and the type, unit and month digits). */
 export function isValidBin(s: string): boolean {
-  return accepts(() => parseBin(s));
+  return accepts(() => binFacts(s));
 }
 
 function accepts(parse: () => unknown): boolean {
@@ -159,7 +159,7 @@ export function makeIin(birthDate: string, sex: Sex, serial: number): string {
 
 /**
  * A deterministic BIN for seeds, with the same serial+1 fallback as `makeIin` (serial up to
- * 99 999). `parseBin` reads it back as long as the year lies in its two-digit-year window.
+ * 99 999). `binFacts` reads it back as long as the year lies in its two-digit-year window.
  */
 export function makeBin(yearMonth: string, entityType: EntityType, unitKind: UnitKind, serial: number): string {
   const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);

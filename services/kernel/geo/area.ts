@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { parseRadiusKm, parseRegionCode } from '../arguments.js';
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import { BadInput, LimitExceeded } from '../errors.js';
 import type { SqlFragment } from '../sql.js';
-import { isRegionCode } from '../domain/kato.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from './graphql-types.js';
 import type { GeoJsonGeometry, LatLon } from './postgis-types.js';
 
@@ -101,10 +101,7 @@ export function parseArea(area: AreaInput | null | undefined, argument = 'area')
     throw new BadInput(argument, `exactly one of near, bbox, polygon, regionCode must be set (got ${set.length ? set.join(', ') : 'none'})`);
   }
   if (area.near) {
-    const maxRadius = loadConfig().MAX_RADIUS_KM;
-    const { radiusKm } = area.near;
-    if (!Number.isFinite(radiusKm) || radiusKm <= 0) throw new BadInput(`${argument}.near.radiusKm`, 'must be greater than 0');
-    if (radiusKm > maxRadius) throw new BadInput(`${argument}.near.radiusKm`, `must be at most ${maxRadius}`);
+    const radiusKm = parseRadiusKm(area.near.radiusKm, `${argument}.near.radiusKm`);
     return { kind: 'near', point: validateGeoPoint(area.near.point, `${argument}.near.point`), radiusMetres: radiusKm * 1000 };
   }
   if (area.bbox) {
@@ -116,9 +113,7 @@ export function parseArea(area: AreaInput | null | undefined, argument = 'area')
     return { kind: 'bbox', west, south, east, north };
   }
   if (area.polygon) return parsePolygon(area.polygon, `${argument}.polygon`);
-  const regionCode = area.regionCode!;
-  if (!isRegionCode(regionCode)) throw new BadInput(`${argument}.regionCode`, `"${regionCode}" is not one of the 20 ISO 3166-2:KZ region codes`);
-  return { kind: 'region', regionCode };
+  return { kind: 'region', regionCode: parseRegionCode(area.regionCode!, `${argument}.regionCode`) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { isRegionCode } from '../../kernel/domain/kato.js';
+import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
 import type { ProjectFilter } from '../queries/projects.query.js';
 import { ProjectStatus } from './enums.js';
@@ -26,14 +26,10 @@ export function parseProjectFilter(filter: InvestmentProjectFilter | null | unde
   if (sectorPrefix != null && !/^\d{1,5}$/.test(sectorPrefix)) {
     throw new BadInput(`${argument}.sectorPrefix`, 'must be 1 to 5 digits of an OKED code, e.g. "24"');
   }
-  if (minInvestmentTenge != null && minInvestmentTenge < 0) throw new BadInput(`${argument}.minInvestmentTenge`, 'must be 0 or more');
-  if (regionCode != null && !isRegionCode(regionCode)) {
-    throw new BadInput(`${argument}.regionCode`, `"${regionCode}" is not one of the 20 ISO 3166-2:KZ region codes, e.g. "KZ-55"`);
-  }
   return {
     sectorPrefix: sectorPrefix ?? null,
     status: status ?? null,
-    minInvestmentTenge: minInvestmentTenge ?? null,
-    regionCode: regionCode ?? null,
+    minInvestmentTenge: minInvestmentTenge == null ? null : parseNumberInRange(minInvestmentTenge, `${argument}.minInvestmentTenge`, { min: 0 }),
+    regionCode: regionCode == null ? null : parseRegionCode(regionCode, `${argument}.regionCode`),
   };
 }

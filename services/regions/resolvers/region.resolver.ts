@@ -1,25 +1,16 @@
 import { Arg, Ctx, Float, ID, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { BadInput } from '../../kernel/errors.js';
+import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { GeoJsonGeometry } from '../../kernel/geo/postgis-types.js';
 import { Region } from '../entities/region.entity.js';
 import type { RegionLoaders } from '../loaders.js';
 import { regionCards, regionCodeAt } from '../queries/regions.query.js';
-import { REGIONS } from '../../kernel/domain/regions.js';
 
 type Context = RequestContext<RegionLoaders>;
 
-const REGION_CODES = new Set(REGIONS.map((region) => region.code));
 const MAX_SIMPLIFY_METERS = 100_000;
-
-/** Region codes are a closed set of 20: anything else is a client mistake, not an empty result. */
-export function parseRegionCode(code: string, argument = 'code'): string {
-  if (!/^KZ-\d{2}$/.test(code)) throw new BadInput(argument, `"${code}" is not an ISO 3166-2:KZ code such as "KZ-35"`);
-  if (!REGION_CODES.has(code)) throw new BadInput(argument, `"${code}" is not one of the 20 regions of Kazakhstan`);
-  return code;
-}
 
 @Resolver(() => Region)
 export class RegionResolver extends RegionNameResolver(Region) {
@@ -30,7 +21,7 @@ export class RegionResolver extends RegionNameResolver(Region) {
 
   @Query(() => Region, { nullable: true })
   region(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Region | null> {
-    return ctx.loaders.regionByCode.load(parseRegionCode(code));
+    return ctx.loaders.regionByCode.load(parseRegionCode(code, 'code'));
   }
 
   @Query(() => Region, { nullable: true, description: 'The region containing the point; null outside Kazakhstan.' })
@@ -49,10 +40,7 @@ export class RegionResolver extends RegionNameResolver(Region) {
     @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters: number | null,
     @Ctx() ctx: Context,
   ): Promise<GeoJsonGeometry> {
-    const tolerance = simplifyMeters ?? 0;
-    if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > MAX_SIMPLIFY_METERS) {
-      throw new BadInput('simplifyMeters', `must be between 0 and ${MAX_SIMPLIFY_METERS}`);
-    }
+    const tolerance = parseNumberInRange(simplifyMeters ?? 0, 'simplifyMeters', { min: 0, max: MAX_SIMPLIFY_METERS, what: 'a tolerance in metres' });
     const row = await ctx.loaders.boundary(tolerance).load(region.code);
     if (!row) throw new Error(`boundary of ${region.code} missing`);
     return row.boundary;

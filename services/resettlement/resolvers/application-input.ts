@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { InvalidKato, regionCodeOfKato } from '../../kernel/domain/kato.js';
+import { parseKatoRegion, parseNumberInRange } from '../../kernel/arguments.js';
 import { YEARLY_THRESHOLDS } from '../../kernel/domain/money.js';
 import { BadInput } from '../../kernel/errors.js';
 import { monthlyRentSubsidyTenge, relocationSubsidyTenge, RESETTLEMENT_COMMITMENT_YEARS } from '../domain/subsidies.js';
@@ -8,7 +8,7 @@ import { parseUuid } from '../../kernel/ids.js';
 import { parseYear } from './arguments.js';
 
 /** A family larger than this is a typing mistake, not a family (the column is a smallint). */
-export const MAX_FAMILY_MEMBERS = 20;
+const MAX_FAMILY_MEMBERS = 20;
 
 @InputType({ description: "A family's application; the applicant is the citizen whose token signs the request." })
 export class ApplyForResettlementInput {
@@ -40,20 +40,14 @@ export function parseApplication(input: ApplyForResettlementInput, applicantIin:
     const known = Object.keys(YEARLY_THRESHOLDS).join(', ');
     throw new BadInput('input.year', `subsidies are computed from the MCI of the application year; no MCI is published for ${year} (known: ${known})`);
   }
-  let fromRegionCode: string;
-  try {
-    fromRegionCode = regionCodeOfKato(input.fromKatoCode);
-  } catch (error) {
-    if (error instanceof InvalidKato) throw new BadInput('input.fromKatoCode', error.reason);
-    throw error;
-  }
-  const { familyMembers, ableBodiedMembers } = input;
-  if (!Number.isInteger(familyMembers) || familyMembers < 1 || familyMembers > MAX_FAMILY_MEMBERS) {
-    throw new BadInput('input.familyMembers', `must be between 1 and ${MAX_FAMILY_MEMBERS}`);
-  }
-  if (!Number.isInteger(ableBodiedMembers) || ableBodiedMembers < 1 || ableBodiedMembers > familyMembers) {
-    throw new BadInput('input.ableBodiedMembers', 'must be at least 1 and at most familyMembers');
-  }
+  const fromRegionCode = parseKatoRegion(input.fromKatoCode, 'input.fromKatoCode');
+  const familyMembers = parseNumberInRange(input.familyMembers, 'input.familyMembers', { min: 1, max: MAX_FAMILY_MEMBERS, whole: true });
+  const ableBodiedMembers = parseNumberInRange(input.ableBodiedMembers, 'input.ableBodiedMembers', {
+    min: 1,
+    max: familyMembers,
+    whole: true,
+    what: 'a number of members (at most familyMembers)',
+  });
   return {
     zoneId,
     year,

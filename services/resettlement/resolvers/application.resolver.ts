@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
+import { parseText } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
 import { Allow } from '../../kernel/graphql/allow.js';
 import { connectionTypes, pageRequest, toConnection, type Connection, type CursorKey } from '../../kernel/pagination.js';
@@ -37,9 +38,8 @@ function applicationCursor(key: CursorKey): [string, string] {
 
 /** A rejection must say why (the family is told); an acceptance may carry a note. */
 function parseDecision(id: string, decision: Decision, reason: string | null | undefined): ApplicationDecision {
-  const text = reason?.trim() || null;
+  const text = parseText(reason, 'reason', { maxLength: MAX_REASON_LENGTH });
   if (decision === Decision.REJECT && !text) throw new BadInput('reason', 'is required to reject an application');
-  if (text && text.length > MAX_REASON_LENGTH) throw new BadInput('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
   return { id: parseUuid(id, 'id'), decision, reason: text };
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
@@ -10,7 +11,7 @@ import { ZoneQuota } from '../graphql/quota.types.js';
 import { Region } from '../graphql/region.stub.js';
 import { yearKey, type ResettlementLoaders } from '../loaders.js';
 import { searchZones, setZoneQuota, type ZoneSearch } from '../queries/zones.query.js';
-import { parseRegionCode, parseYear } from './arguments.js';
+import { parseYear } from './arguments.js';
 import { quotaZone, zoneOrNotFound } from './targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
@@ -34,7 +35,7 @@ function parseZoneSearch({ area, regionCode, year, withFreeQuota }: ZoneSearchAr
   if (withFreeQuota != null && year == null) throw new BadInput('year', 'is required when withFreeQuota is set');
   return {
     area: parseArea(area),
-    regionCode: regionCode == null ? null : parseRegionCode(regionCode),
+    regionCode: regionCode == null ? null : parseRegionCode(regionCode, 'regionCode'),
     year: year == null ? null : parseYear(year),
     withFreeQuota: withFreeQuota ?? null,
     limit: loadConfig().MAX_PAGE_SIZE,
@@ -52,11 +53,6 @@ class ZoneQuotaArgs {
 
   @Field(() => Int, { description: 'Families the zone receives that year, 0 or more.' })
   families!: number;
-}
-
-function parseFamilies(families: number): number {
-  if (!Number.isInteger(families) || families < 0) throw new BadInput('families', 'must be a whole number of families, 0 or more');
-  return families;
 }
 
 @Resolver(() => ResettlementZone)
@@ -80,7 +76,7 @@ export class ZoneResolver {
   })
   @Allow([officerOfZone], { target: quotaZone })
   async setZoneQuota(@Args(() => ZoneQuotaArgs) { zoneId, year, families }: ZoneQuotaArgs, @Ctx() ctx: Context): Promise<ResettlementZone> {
-    const quota = { year: parseYear(year), families: parseFamilies(families) };
+    const quota = { year: parseYear(year), families: parseNumberInRange(families, 'families', { min: 0, whole: true, what: 'a whole number of families' }) };
     const zone = await zoneOrNotFound(ctx.loaders, zoneId, 'zoneId');
     await setZoneQuota(ctx.em, { zoneId: zone.id, ...quota });
     return zone;

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
-import { isValidBin } from '../../kernel/domain/identifiers.js';
-import { InvalidKato, regionCodeOfKato, type RegionCode } from '../../kernel/domain/kato.js';
+import { parseBin, parseKatoRegion, parseOccupationCode, parseText } from '../../kernel/arguments.js';
+import type { RegionCode } from '../../kernel/domain/kato.js';
 import type { WorkingConditionsClass as ConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { BadInput } from '../../kernel/errors.js';
 import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
@@ -9,10 +9,9 @@ import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { minimumWageToday } from '../domain/vacancy-rules.js';
 import { EmploymentTypeEnum } from './enums.js';
-import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { MAX_SALARY_TENGE } from './vacancy-filter.js';
 
-export const MAX_TITLE_LENGTH = 200;
+const MAX_TITLE_LENGTH = 200;
 
 @InputType({ description: 'A vacancy an employer posts for its own enterprise (the BIN of its token).' })
 export class PostVacancyInput {
@@ -67,22 +66,10 @@ export interface NewVacancy {
   location: LatLon | null;
 }
 
-function parseRegionOfKato(katoCode: string, argument: string): RegionCode {
-  try {
-    return regionCodeOfKato(katoCode);
-  } catch (error) {
-    if (error instanceof InvalidKato) throw new BadInput(argument, error.reason);
-    throw error;
-  }
-}
-
 /** Every field checked before any SQL; the argument path names the first bad one. */
 export function parsePostVacancy(input: PostVacancyInput, argument = 'input'): NewVacancy {
-  if (!isValidBin(input.bin)) throw new BadInput(`${argument}.bin`, 'is not a valid BIN (12 digits with a correct check digit)');
-  const title = input.title.trim();
-  if (title.length === 0 || title.length > MAX_TITLE_LENGTH) {
-    throw new BadInput(`${argument}.title`, `must be 1–${MAX_TITLE_LENGTH} characters (not counting surrounding spaces)`);
-  }
+  const enterpriseBin = parseBin(input.bin, `${argument}.bin`);
+  const title = parseText(input.title, `${argument}.title`, { maxLength: MAX_TITLE_LENGTH, required: true });
   const occupationCode = parseOccupationCode(input.occupationCode, `${argument}.occupationCode`);
   const minimumWage = minimumWageToday();
   if (input.salaryMinTenge < minimumWage || input.salaryMinTenge > MAX_SALARY_TENGE) {
@@ -93,7 +80,7 @@ export function parsePostVacancy(input: PostVacancyInput, argument = 'input'): N
     throw new BadInput(`${argument}.salaryMaxTenge`, `must be from salaryMinTenge to ${MAX_SALARY_TENGE}`);
   }
   return {
-    enterpriseBin: input.bin,
+    enterpriseBin,
     title,
     occupationCode,
     salaryMinTenge: input.salaryMinTenge,
@@ -102,7 +89,7 @@ export function parsePostVacancy(input: PostVacancyInput, argument = 'input'): N
     conditionsClass: input.conditionsClass ?? WorkingConditionsClass.ACCEPTABLE_2,
     housingProvided: input.housingProvided ?? false,
     katoCode: input.katoCode,
-    regionCode: parseRegionOfKato(input.katoCode, `${argument}.katoCode`),
+    regionCode: parseKatoRegion(input.katoCode, `${argument}.katoCode`),
     location: input.location ? validateGeoPoint(input.location, `${argument}.location`) : null,
   };
 }

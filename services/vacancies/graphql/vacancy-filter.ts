@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
+import { parseNumberInRange, parseOccupationCode } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
-import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { EmploymentTypeEnum } from './enums.js';
 
 @InputType({ description: 'Every field set narrows the result (AND). Only OPEN vacancies are searched.' })
@@ -34,14 +34,11 @@ export interface ParsedVacancyFilter {
   minOpenDays: number | null;
 }
 
-export const MAX_OPEN_DAYS = 3650;
+const MAX_OPEN_DAYS = 3650;
 export const MAX_SALARY_TENGE = 100_000_000;
 
 export function parseOpenDays(days: number, argument: string, min = 0): number {
-  if (!Number.isInteger(days) || days < min || days > MAX_OPEN_DAYS) {
-    throw new BadInput(argument, `must be an integer from ${min} to ${MAX_OPEN_DAYS}`);
-  }
-  return days;
+  return parseNumberInRange(days, argument, { min, max: MAX_OPEN_DAYS, whole: true, what: 'a number of days' });
 }
 
 /** Validates a filter before any SQL; `argument` is the path of the filter argument (empty: errors name the bare field, as tile URLs do). */

@@ -1,13 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { loadConfig } from '../../kernel/config.js';
+import { parseOccupationCode, parsePageSize } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { BadInput, LimitExceeded } from '../../kernel/errors.js';
 import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
 import { Enterprise } from '../entities/enterprise.stub.js';
 import { Region } from '../entities/region.stub.js';
 import { StaffingShortage } from '../entities/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
-import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { parseOpenDays } from '../graphql/vacancy-filter.js';
 import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';
 import { cachedStaffingShortages } from '../queries/shortages.query.js';
@@ -15,13 +13,6 @@ import { cachedStaffingShortages } from '../queries/shortages.query.js';
 type Context = RequestContext<VacancyLoaders>;
 
 const DEFAULT_SHORTAGES = 50;
-
-function parseFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 0) throw new BadInput('first', 'must be a non-negative integer');
-  const max = loadConfig().MAX_PAGE_SIZE;
-  if (first > max) throw new LimitExceeded('first', max);
-  return first;
-}
 
 @Resolver(() => StaffingShortage)
 export class ShortageResolver {
@@ -52,7 +43,7 @@ export class ShortageResolver {
       minOpenDays: parseOpenDays(minOpenDays ?? DEFAULT_SHORTAGE_MIN_OPEN_DAYS, 'minOpenDays', 1),
       occupationCode: occupationCode != null ? parseOccupationCode(occupationCode, 'occupationCode') : null,
       enterpriseBins: null,
-      first: parseFirst(first ?? DEFAULT_SHORTAGES),
+      first: parsePageSize(first ?? DEFAULT_SHORTAGES),
     };
     await assertValidArea(ctx.em, area);
     return cachedStaffingShortages(ctx.em, request);

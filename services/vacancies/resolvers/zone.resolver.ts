@@ -1,7 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { loadConfig } from '../../kernel/config.js';
+import { parseRadiusKm } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { BadInput } from '../../kernel/errors.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { ResettlementZone } from '../entities/resettlement-zone.stub.js';
 import { VacancyConnection } from '../entities/vacancy-connection.js';
@@ -13,14 +12,6 @@ type Context = RequestContext<VacancyLoaders>;
 
 const DEFAULT_RADIUS_KM = 30;
 const DEFAULT_PAGE = 20;
-
-function parseRadiusKm(radiusKm: number): number {
-  const max = loadConfig().MAX_RADIUS_KM;
-  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > max) {
-    throw new BadInput('radiusKm', `must be greater than 0 and at most ${max}`);
-  }
-  return radiusKm;
-}
 
 @Resolver(() => ResettlementZone)
 export class ZoneVacanciesResolver {
@@ -39,7 +30,7 @@ export class ZoneVacanciesResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Vacancy>> {
     const request = {
-      radiusMetres: parseRadiusKm(radiusKm ?? DEFAULT_RADIUS_KM) * 1000,
+      radiusMetres: parseRadiusKm(radiusKm ?? DEFAULT_RADIUS_KM, 'radiusKm') * 1000,
       filter: parseVacancyFilter(filter),
       page: pageRequest(first, after, DEFAULT_PAGE),
     };
