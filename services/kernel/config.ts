@@ -72,6 +72,9 @@ const configSchema = z.object({
   QUERY_MAX_TOKENS: positiveInt.default(5_000),
 });
 
+/** Every variable this module reads; the README's configuration table must list each one (test/readme.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(configSchema.shape);
+
 export type Config = z.infer<typeof configSchema> & {
   /** `Region.boundary` source: REGIONS_GEOJSON, or the data set shipped in `data/regions/`. */
   regionsGeoJsonPath: string;
