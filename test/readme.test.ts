@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, parseConfig } from '../services/kernel/config.js';
 import { federation } from './support/federation.js';
 
 /**
- * The README is documentation a newcomer pastes from: its configuration table must list what
- * config.ts reads, and its GraphQL examples must be operations the schema accepts. New sections
- * (and their ```graphql blocks) are picked up without touching this file.
+ * The README is documentation a newcomer pastes from: its GraphQL examples must be operations
+ * the schema accepts, and what it says the server answers must be what the server answers. New
+ * sections (and their ```graphql blocks) are picked up without touching this file. The
+ * configuration table is checked by services/kernel/config.test.ts.
  */
 
-const repositoryRoot = new URL('..', import.meta.url).pathname;
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const apiSchema = buildSchema(readFileSync(new URL('../schema/api.graphql', import.meta.url), 'utf8'));
 
@@ -109,35 +107,5 @@ describe('the README GraphQL examples', () => {
     expect(answer.errors?.map((error) => ({ path: error.path, code: error.extensions?.code }))).toEqual(
       documented.errors.map((error) => ({ path: error.path, code: error.extensions.code })),
     );
-  });
-});
-
-describe('the README configuration table', () => {
-  const start = readme.indexOf('\n## Configuration');
-  const end = readme.indexOf('\n## ', start + 1);
-  const rows = readme
-    .slice(start, end === -1 ? undefined : end)
-    .split('\n')
-    .filter((line) => line.startsWith('| `'))
-    .map((line) => line.split('|').map((cell) => cell.trim()));
-  const documented = new Map(rows.map(([, variable, defaultValue]) => [variable!.replace(/`/g, ''), defaultValue!]));
-
-  it('lists every variable services/kernel/config.ts reads', () => {
-    expect(CONFIG_VARIABLES.filter((variable) => !documented.has(variable))).toEqual([]);
-  });
-
-  it('lists no variable config.ts does not read', () => {
-    expect([...documented.keys()].filter((variable) => !CONFIG_VARIABLES.includes(variable))).toEqual([]);
-  });
-
-  it("gives each variable's default as config.ts has it", () => {
-    const defaults = parseConfig({}) as unknown as Record<string, unknown>;
-    const wrong = CONFIG_VARIABLES.filter((variable) => {
-      const value = defaults[variable];
-      if (value === undefined) return false; // no default: the table says what happens instead
-      const expected = variable === 'REGIONS_GEOJSON' ? relative(repositoryRoot, String(value)) : String(value);
-      return !(documented.get(variable) ?? '').includes(`\`${expected}\``);
-    });
-    expect(wrong).toEqual([]);
   });
 });
