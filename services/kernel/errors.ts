@@ -26,9 +26,21 @@ export abstract class DomainError extends GraphQLError {
 export class BadInput extends DomainError {
   readonly code = 'BAD_USER_INPUT';
 
-  constructor(readonly argument: string, reason: string) {
+  constructor(
+    readonly argument: string,
+    readonly reason: string,
+  ) {
     super(`${argument}: ${reason}`, { code: 'BAD_USER_INPUT', argument });
   }
+}
+
+/** The longest piece of a caller's value an error message repeats (a 1 MB code must not come back as a 2 MB error). */
+export const ECHO_LIMIT = 200;
+
+/** A caller's value as an error message quotes it: JSON, cut to ECHO_LIMIT characters. */
+export function echo(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)`;
 }
 
 export class NotFound extends DomainError {

@@ -1,5 +1,8 @@
 import type { RequestContext } from '../kernel/context.js';
+import { BadInput } from '../kernel/errors.js';
 import { buildFederatedSchema } from '../kernel/federation.js';
+import { parsePolygon } from '../kernel/geo/area.js';
+import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import { ResettlementZone } from './entities/resettlement-zone.stub.js';
 import { Vacancy } from './entities/vacancy.entity.js';
@@ -23,6 +26,14 @@ function buildVacanciesSchema() {
     orphanedTypes: [ResettlementZone],
     // Enterprise, Region and ResettlementZone are stubs: the default reference resolver returns
     // the representation itself ({ bin } / { code } / { id, area }), which is all their fields need.
+    // The area arrives from whoever calls _entities; it becomes a search area, so it obeys the
+    // limits of AreaInput.polygon (closed rings, MAX_POLYGON_VERTICES) before any SQL sees it.
+    representationChecks: {
+      ResettlementZone: (zone, argument) => {
+        if (!zone.area) throw new BadInput(`${argument}.area`, 'is required (nearbyVacancies @requires it)');
+        parsePolygon(zone.area as GeoJsonGeometry, `${argument}.area`);
+      },
+    },
     referenceResolvers: {
       Vacancy: {
         __resolveReference: (reference: { id: string }, ctx: RequestContext<VacancyLoaders>) =>

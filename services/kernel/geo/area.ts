@@ -79,7 +79,8 @@ function countPolygonVertices(polygon: unknown, argument: string): number {
   return polygon.reduce<number>((sum, ring) => sum + checkRing(ring, argument), 0);
 }
 
-function parsePolygon(geometry: GeoJsonGeometry, argument: string): ParsedArea {
+/** A GeoJSON Polygon or MultiPolygon within the limits of `AreaInput.polygon`, as bound SQL wants it. */
+export function parsePolygon(geometry: GeoJsonGeometry, argument: string): ParsedArea & { kind: 'polygon' } {
   const polygons =
     geometry.type === 'Polygon'
       ? [geometry.coordinates]
