@@ -65,10 +65,11 @@ async function main(): Promise<void> {
   const log = logger('launcher');
   closeOnSignals([federation], log);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  log.info({ gateway: federation.gatewayUrl, seconds }, 'federation ready');
+  log.info({ gateway: federation.gatewayUrl, map: new URL('/map', federation.gatewayUrl).href, seconds }, 'federation ready');
   console.log(
     `\nEnterprise Map is up in ${seconds} s: ${federation.gatewayUrl}\n` +
-      `Open it in a browser for the GraphQL page, or try:\n` +
+      `The map: ${new URL('/map', federation.gatewayUrl).href}  (tiles: ${new URL('/tiles/enterprises.json', federation.gatewayUrl).href})\n` +
+      `Open the GraphQL URL in a browser for the GraphQL page, or try:\n` +
       `  curl -s ${federation.gatewayUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query: SAMPLE_QUERY })}'\n` +
       `Signed-in calls: npm run token -- --role inspector --regions KZ-35  (then header Authorization: Bearer <token>)\n`,
   );

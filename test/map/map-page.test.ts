@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectData, federation } from '../support/federation.js';
+
+/**
+ * The map page in a real browser (design §9): Debian's Chromium, headless, WebGL through
+ * SwiftShader, every request outside the gateway's origin blocked. Waits are on the map's own
+ * `idle` event and on conditions, never on fixed sleeps: two busy cores render slowly.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(tmpdir(), 'enterprise-map-screenshots');
+const WAIT = 90_000;
+
+let browser: Browser;
+const origin = () => new URL(federation.gatewayUrl()).origin;
+
+interface Rendered {
+  count: number;
+  cluster: boolean;
+  id?: string;
+  bin?: string;
+  x: number;
+  y: number;
+}
+
+/** Resolves on the map's next `idle` (all tiles loaded and drawn, nothing moving). */
+function idle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { enterpriseMap: { once(event: string, fn: () => void): void; triggerRepaint(): void } }).enterpriseMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(
+    ([lon, lat, z]) => {
+      (window as unknown as { enterpriseMap: { jumpTo(options: unknown): void } }).enterpriseMap.jumpTo({ center: [lon, lat], zoom: z });
+    },
+    [center[0], center[1], zoom] as const,
+  );
+  await idle(page);
+}
+
+/** Enterprise features drawn on screen, with their screen position. */
+function renderedEnterprises(page: Page): Promise<Rendered[]> {
+  return page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance, typed by the page, not by this test
+    const map = (window as any).enterpriseMap;
+    // biome-ignore lint/suspicious/noExplicitAny: MapLibre's rendered features
+    return map.queryRenderedFeatures(undefined, { layers: ['enterprises'] }).map((feature: any) => {
+      const point = map.project(feature.geometry.coordinates);
+      return { count: feature.properties.count, cluster: feature.properties.cluster, id: feature.properties.id, bin: feature.properties.bin, x: point.x, y: point.y };
+    });
+  });
+}
+
+const sum = (features: Rendered[]) => features.reduce((total, feature) => total + feature.count, 0);
+
+async function openMap(width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const outside: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin())) return route.continue();
+    outside.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${origin()}/map`, { waitUntil: 'load', timeout: WAIT });
+  await page.waitForFunction(() => Boolean((window as unknown as { enterpriseMap?: { loaded(): boolean } }).enterpriseMap?.loaded()), undefined, { timeout: WAIT });
+  await idle(page);
+  return { context, page, outside, pageErrors };
+}
+
+function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name}.png`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-default-apps',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the map page in Chromium, offline', () => {
+  it(
+    'draws clusters over Kazakhstan, single enterprises over Karaganda, follows the filters and opens a card with the right BIN',
+    async () => {
+      const { context, page, outside, pageErrors } = await openMap(1280, 800);
+      try {
+        await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap contributors');
+
+        await jumpTo(page, [67, 48], 4);
+        const national = await renderedEnterprises(page);
+        expect(national.some((feature) => feature.cluster && feature.count > 1)).toBe(true);
+        const total = sum(national);
+        const { enterprises } = expectData(await federation.query<{ enterprises: { totalCount: number } }>('{ enterprises { totalCount } }'));
+        // The whole country is on screen at zoom 4 at this size: every enterprise is in some drawn feature.
+        expect(total).toBe(enterprises.totalCount);
+        await page.screenshot({ path: screenshotPath('kazakhstan-z4') });
+
+        await page.selectOption('#minHazardClass', 'HARMFUL_3_1');
+        await page.waitForFunction(
+          (before) => {
+            // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance
+            const map = (window as any).enterpriseMap;
+            if (!map.areTilesLoaded()) return false;
+            // biome-ignore lint/suspicious/noExplicitAny: MapLibre's rendered features
+            const drawn = map.queryRenderedFeatures(undefined, { layers: ['enterprises'] }).reduce((n: number, f: any) => n + f.properties.count, 0);
+            return drawn > 0 && drawn < before;
+          },
+          total,
+          { timeout: WAIT, polling: 250 },
+        );
+        await idle(page);
+        const harmful = expectData(
+          await federation.query<{ enterprises: { totalCount: number } }>('{ enterprises(filter: { minHazardClass: HARMFUL_3_1 }) { totalCount } }'),
+        );
+        expect(sum(await renderedEnterprises(page))).toBe(harmful.enterprises.totalCount);
+        await page.selectOption('#minHazardClass', '');
+
+        await jumpTo(page, [73.1, 49.8], 12);
+        await page.waitForFunction(
+          // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance
+          () => (window as any).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['enterprises'] }).some((f: any) => f.properties.count === 1),
+          undefined,
+          { timeout: WAIT, polling: 250 },
+        );
+        const city = await renderedEnterprises(page);
+        const singles = city.filter((feature) => !feature.cluster && feature.count === 1 && feature.bin);
+        expect(singles.length).toBeGreaterThan(0);
+        // Click one clear of the panel (left) and the card (right).
+        const target = singles.find((feature) => feature.x > 340 && feature.x < 900 && feature.y > 40 && feature.y < 760);
+        expect(target).toBeDefined();
+        await page.mouse.click(target!.x, target!.y);
+        await expect.poll(() => page.locator('#card [data-field="bin"]').textContent(), { timeout: WAIT }).toBe(target!.bin);
+        const card = expectData(await federation.query<{ enterprise: { bin: string } }>('query ($id: ID!) { enterprise(id: $id) { bin } }', { id: target!.id }));
+        expect(card.enterprise.bin).toBe(target!.bin);
+        await page.screenshot({ path: screenshotPath('karaganda-z12-card') });
+
+        expect(outside).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    300_000,
+  );
+
+  it(
+    'is usable on a phone-sized screen: the map draws, the panel folds away, the attribution stays visible',
+    async () => {
+      const { context, page, outside, pageErrors } = await openMap(390, 844);
+      try {
+        expect(await page.locator('#panel').getAttribute('class')).toContain('collapsed');
+        await jumpTo(page, [67, 48], 3);
+        expect((await renderedEnterprises(page)).length).toBeGreaterThan(0);
+        const attribution = page.locator('.maplibregl-ctrl-attrib');
+        expect(await attribution.isVisible()).toBe(true);
+        expect(await attribution.textContent()).toContain('© OpenStreetMap contributors');
+        await page.click('#panel-toggle');
+        expect(await page.locator('#minHazardClass').isVisible()).toBe(true);
+        await page.screenshot({ path: screenshotPath('phone') });
+        expect(outside).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    300_000,
+  );
+});
