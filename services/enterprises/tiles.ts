@@ -6,7 +6,7 @@ import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound } from '../kernel/sql.js';
 import { overdueCutoff } from './domain/assessment-schedule.js';
 import { classOfRank } from './domain/class-rank.js';
-import { filterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
+import { enterpriseFilterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
 
 interface EnterpriseTileFilter {
   filter: EnterpriseFilter;
@@ -43,7 +43,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
       okedPrefix: 'string',
     });
     const filter = values as EnterpriseFilter;
-    filterConditions(filter, today, '');
+    enterpriseFilterConditions(filter, today, '');
     return { filter, today };
   },
   async features(em, tile, { filter, today }) {
@@ -53,7 +53,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
         from: 'enterprises.enterprise e',
         location: 'e.location',
         key: 'e.id',
-        conditions: filterConditions(filter, today, ''),
+        conditions: enterpriseFilterConditions(filter, today, ''),
         aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
         singles: bound(
           `min(e.id::text) as id, min(e.bin::text) as bin, min(e.name) as name, min(e.headcount)::int as headcount,

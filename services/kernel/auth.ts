@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
-import { Forbidden, Unauthenticated } from './errors.js';
+import { DomainError, Forbidden, rejectRequest, Unauthenticated } from './errors.js';
 
 /** Roles and claims of docs/architecture.md §5. */
 export const ROLES = ['inspector', 'employer', 'resettlement_officer', 'citizen', 'admin'] as const;
@@ -87,6 +87,15 @@ export async function authenticate(authorization: string | undefined | null): Pr
     iin: claims.data.iin ?? null,
     regions: new Set(claims.data.regions),
   };
+}
+
+/** `authenticate` for a whole request: a bad token rejects the request with HTTP 401 before any resolver runs. */
+export async function authenticateRequest(authorization: string | undefined): Promise<Principal | null> {
+  try {
+    return await authenticate(authorization);
+  } catch (error) {
+    throw error instanceof DomainError ? rejectRequest(error) : error;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ParsedVacancyFilter } from './graphql/vacancy-filter.js';
 import { NEWEST_FIRST } from './queries/ordering.js';
 import { staffingShortages } from './queries/shortages.query.js';
 import {
-  filterConditions,
+  vacancyFilterConditions,
   pageConnection,
   statusIs,
   vacanciesByIds,
@@ -38,7 +38,7 @@ export interface ZoneReference {
 export const DEFAULT_SHORTAGE_MIN_OPEN_DAYS = 30;
 
 function listConditions(list: ParentList) {
-  return [statusIs(list.status), ...filterConditions(list.filter)];
+  return [statusIs(list.status), ...vacancyFilterConditions(list.filter)];
 }
 
 export function createVacancyLoaders(em: EntityManager) {

@@ -5,7 +5,7 @@ import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound } from '../kernel/sql.js';
 import { EmploymentTypeEnum } from './graphql/enums.js';
 import { parseVacancyFilter, type ParsedVacancyFilter, type VacancyFilter } from './graphql/vacancy-filter.js';
-import { filterConditions, statusIs } from './queries/vacancies.query.js';
+import { vacancyFilterConditions, statusIs } from './queries/vacancies.query.js';
 
 /**
  * `vacancies` points: OPEN vacancies, GraphQL's VacancyFilter as query parameters (same names,
@@ -45,7 +45,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
         from: 'vacancies.vacancy v',
         location: 'v.location',
         key: 'v.id',
-        conditions: [statusIs('OPEN'), ...filterConditions(filter)],
+        conditions: [statusIs('OPEN'), ...vacancyFilterConditions(filter)],
         aggregates: null,
         singles: bound(
           `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,

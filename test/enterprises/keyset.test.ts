@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, federation } from '../support/federation.js';
 
 /**
- * Rows written straight into the test database (the subgraph has no registration mutation yet):
- * enterprises sharing one position, so DISTANCE pages must break ties by id, and one more
- * inserted while a client is paging.
+ * Rows written straight into the test database rather than through registerEnterprise, which
+ * picks its own ids: DISTANCE pages break ties by id, so the test needs known ids for seven
+ * enterprises sharing one position, and one more inserted while a client is paging.
  */
 const SHARED_SPOT = { lat: 47.5, lon: 67.0 }; // Ulytau steppe, away from the demo enterprises
 const TIED = Array.from({ length: 7 }, (_, index) => `00000000-0000-4000-8000-00000000010${index}`);

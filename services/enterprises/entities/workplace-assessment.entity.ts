@@ -1,8 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../graphql/date.js';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
-import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 
 /** One workplace's attestation result; the latest per (enterprise, code) is the current one (docs/domain.md §4). */
 @Entity({ tableName: 'workplace_assessment' })
@@ -30,7 +29,7 @@ export class WorkplaceAssessment {
   @Property({ type: 'smallint' })
   classRank!: number;
 
-  @Field(() => ConditionsClassEnum)
+  @Field(() => WorkingConditionsClass)
   conditionsClass!: WorkingConditionsClass;
 
   @Property({ type: 'integer' })

@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
-import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { Region } from '../entities/region.stub.js';
 
 @ObjectType({
@@ -19,7 +18,7 @@ export class SpecialPaymentSummary {
 
 @ObjectType({ description: 'Enterprises of one hazard class (their worst current workplace class).' })
 class ClassCount {
-  @Field(() => ConditionsClassEnum)
+  @Field(() => WorkingConditionsClass)
   conditionsClass!: WorkingConditionsClass;
 
   @Field(() => Int)
@@ -74,7 +73,7 @@ class HazardousWorkPaymentsByRegion extends HazardousWorkPaymentFigures {
 
 @ObjectType({ description: 'Grouped by the enterprises\' hazard class.' })
 class HazardousWorkPaymentsByClass extends HazardousWorkPaymentFigures {
-  @Field(() => ConditionsClassEnum)
+  @Field(() => WorkingConditionsClass)
   conditionsClass!: WorkingConditionsClass;
 }
 

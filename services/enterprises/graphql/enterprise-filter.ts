@@ -1,13 +1,13 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { BadInput } from '../../kernel/errors.js';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
-import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
+import { classRank } from '../../kernel/domain/working-conditions.js';
 import type { SqlFragment } from '../../kernel/sql.js';
 import { overdueCutoff } from '../domain/assessment-schedule.js';
 
 @InputType({ description: 'Conditions on the enterprise card; all given ones must hold.' })
 export class EnterpriseFilter {
-  @Field(() => ConditionsClassEnum, { nullable: true, description: 'Hazard class at least this bad.' })
+  @Field(() => WorkingConditionsClass, { nullable: true, description: 'Hazard class at least this bad.' })
   minHazardClass?: WorkingConditionsClass | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: at least one worker eligible for the special payment; false: none.' })
@@ -44,7 +44,7 @@ function escapeLike(text: string): string {
  * Validates the filter (before any SQL) into bound predicates on `enterprises.enterprise e`;
  * errors name `${argument}.field`, or just the field when `argument` is empty (tile URLs).
  */
-export function filterConditions(filter: EnterpriseFilter | null | undefined, today: string, argument = 'filter'): SqlFragment[] {
+export function enterpriseFilterConditions(filter: EnterpriseFilter | null | undefined, today: string, argument = 'filter'): SqlFragment[] {
   if (!filter) return [];
   const path = (field: string) => (argument ? `${argument}.${field}` : field);
   const conditions: SqlFragment[] = [];

@@ -4,11 +4,11 @@ import { loadConfig } from '../../kernel/config.js';
 import { parseBin, parseIin, parseKatoRegion, parseNumberInRange, parseOccupationCode, parseText } from '../../kernel/arguments.js';
 import type { RegionCode } from '../../kernel/domain/kato.js';
 import { isBelowMinimumWage, moneyFactsFor, UnknownYear } from '../../kernel/domain/money.js';
-import { classRank, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { classRank } from '../../kernel/domain/working-conditions.js';
 import { BadInput, LimitExceeded } from '../../kernel/errors.js';
 import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { okedCodeProblem } from '../domain/oked.js';
 import { DeclaredContractTypeEnum, type DeclaredContractType } from '../entities/employment-contract.entity.js';
 import { InspectionKind } from '../entities/inspection.entity.js';
@@ -207,7 +207,7 @@ class WorkplaceInput {
   @Field(() => String)
   occupationCode!: string;
 
-  @Field(() => ConditionsClassEnum)
+  @Field(() => WorkingConditionsClass)
   conditionsClass!: WorkingConditionsClass;
 
   @Field(() => Int, { description: 'Workers on the workplace, ≥ 0.' })

@@ -10,7 +10,7 @@ import { ContractConnection } from '../graphql/declaration-connection.js';
 import { DeclareLaborRelationsInput, parseDeclaration } from '../graphql/mutation-inputs.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { declareLaborRelations } from '../queries/writes.query.js';
-import { enterpriseOfBin, enterpriseOfInput } from './targets.js';
+import { enterpriseOfBin, enterpriseOfInput } from './access-targets.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 

@@ -14,7 +14,7 @@ import {
 } from '../graphql/mutation-inputs.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { recordAssessment, recordInspection, registerEnterprise } from '../queries/writes.query.js';
-import { enterpriseOfBin, enterpriseOfInput, registeredBin } from './targets.js';
+import { enterpriseOfBin, enterpriseOfInput, registeredBin } from './access-targets.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 

@@ -3,8 +3,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { parseBin } from '../../kernel/arguments.js';
 import { isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
 import { AreaInput, parseArea } from '../../kernel/geo/area.js';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
-import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { Enterprise } from '../entities/enterprise.entity.js';
 import { Inspection } from '../entities/inspection.entity.js';
@@ -12,7 +11,7 @@ import { Region } from '../entities/region.stub.js';
 import { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
 import { SpecialPaymentSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
-import { EnterpriseFilter, EnterpriseOrder, filterConditions as filterConditionsOf } from '../graphql/enterprise-filter.js';
+import { EnterpriseFilter, EnterpriseOrder, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
 import { parseUuid } from '../../kernel/ids.js';
@@ -49,7 +48,7 @@ export class EnterpriseResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
-    const filterConditions = filterConditionsOf(filter, todayInKazakhstan());
+    const filterConditions = enterpriseFilterConditions(filter, todayInKazakhstan());
     const page = pageRequest(first, after);
     const order = orderBy ?? EnterpriseOrder.NAME;
     const area = parseArea(areaInput);
@@ -63,7 +62,7 @@ export class EnterpriseResolver {
     return { code: enterprise.regionCode };
   }
 
-  @FieldResolver(() => ConditionsClassEnum, {
+  @FieldResolver(() => WorkingConditionsClass, {
     description:
       'Worst class among the current workplace assessments (model, docs/domain.md §4). An enterprise with no current ' +
       'assessment reports ACCEPTABLE_2 (model) and is flagged by assessmentOverdue, with lastAssessmentDate null.',

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
-import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { AreaInput, parseArea } from '../../kernel/geo/area.js';
-import { WorkingConditionsClass as ConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { HazardousWorkPaymentReport } from '../graphql/card-types.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { hazardousWorkPayments } from '../queries/hazard.query.js';
@@ -19,11 +18,11 @@ export class HazardReportResolver {
   })
   async hazardousWorkPayments(
     @Arg('area', () => AreaInput, { nullable: true }) areaInput: AreaInput | null,
-    @Arg('minClass', () => ConditionsClassEnum, { nullable: true, defaultValue: ConditionsClassEnum.HARMFUL_3_1 })
+    @Arg('minClass', () => WorkingConditionsClass, { nullable: true, defaultValue: WorkingConditionsClass.HARMFUL_3_1 })
     minClass: WorkingConditionsClass | null,
     @Ctx() ctx: Context,
   ): Promise<HazardousWorkPaymentReport> {
     const areaConditions = await areaPredicates(ctx.em, parseArea(areaInput));
-    return hazardousWorkPayments(ctx.em, areaConditions, minClass ?? ConditionsClassEnum.HARMFUL_3_1);
+    return hazardousWorkPayments(ctx.em, areaConditions, minClass ?? WorkingConditionsClass.HARMFUL_3_1);
   }
 }

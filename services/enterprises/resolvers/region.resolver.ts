@@ -6,7 +6,7 @@ import type { Enterprise } from '../entities/enterprise.entity.js';
 import { Region } from '../entities/region.stub.js';
 import { HazardSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
-import { EnterpriseFilter, EnterpriseOrder, filterConditions } from '../graphql/enterprise-filter.js';
+import { EnterpriseFilter, EnterpriseOrder, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { validateSearch } from '../queries/enterprises.query.js';
@@ -23,7 +23,7 @@ export class RegionEnterprisesResolver extends RegionNameResolver(Region) {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
-    const conditions = filterConditions(filter, todayInKazakhstan());
+    const conditions = enterpriseFilterConditions(filter, todayInKazakhstan());
     const page = pageRequest(first, after);
     validateSearch({ area: null, order: EnterpriseOrder.NAME, page });
     return ctx.loaders.enterprisesOfRegion(conditions, page).load(region.code);

@@ -2,19 +2,24 @@ import { daysInMonth, formatIsoDate, parseIsoDate } from './calendar.js';
 
 /**
  * Workplace assessment (attestation) classes — docs/domain.md §4, ordered from best to worst:
- * 1 optimal, 2 acceptable, 3 harmful in degrees 3.1–3.4, 4 dangerous.
+ * 1 optimal, 2 acceptable, 3 harmful in degrees 3.1–3.4, 4 dangerous. One name for the values
+ * (`WorkingConditionsClass.HARMFUL_3_1`) and their type; kernel/graphql/working-conditions-class.ts
+ * registers the same object as the GraphQL enum.
  */
-export const WORKING_CONDITIONS_CLASSES = [
-  'OPTIMAL_1',
-  'ACCEPTABLE_2',
-  'HARMFUL_3_1',
-  'HARMFUL_3_2',
-  'HARMFUL_3_3',
-  'HARMFUL_3_4',
-  'DANGEROUS_4',
-] as const;
+export const WorkingConditionsClass = {
+  OPTIMAL_1: 'OPTIMAL_1',
+  ACCEPTABLE_2: 'ACCEPTABLE_2',
+  HARMFUL_3_1: 'HARMFUL_3_1',
+  HARMFUL_3_2: 'HARMFUL_3_2',
+  HARMFUL_3_3: 'HARMFUL_3_3',
+  HARMFUL_3_4: 'HARMFUL_3_4',
+  DANGEROUS_4: 'DANGEROUS_4',
+} as const;
 
-export type WorkingConditionsClass = (typeof WORKING_CONDITIONS_CLASSES)[number];
+export type WorkingConditionsClass = (typeof WorkingConditionsClass)[keyof typeof WorkingConditionsClass];
+
+/** The classes from best to worst. */
+export const WORKING_CONDITIONS_CLASSES: readonly WorkingConditionsClass[] = Object.values(WorkingConditionsClass);
 
 export interface Compensations {
   /** Maximum working week in hours, or null when the normal week applies. */

@@ -16,7 +16,7 @@ import { applicationsPage } from '../queries/applications.query.js';
 import { isUuid, parseUuid } from '../../kernel/ids.js';
 import { ApplyForResettlementInput, parseApplication } from './application-input.js';
 
-import { decidedApplicationZone } from './targets.js';
+import { decidedApplicationZone } from './access-targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 

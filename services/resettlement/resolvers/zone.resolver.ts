@@ -12,7 +12,7 @@ import { Region } from '../graphql/region.stub.js';
 import { yearKey, type ResettlementLoaders } from '../loaders.js';
 import { searchZones, setZoneQuota, type ZoneSearch } from '../queries/zones.query.js';
 import { parseYear } from './arguments.js';
-import { quotaZone, zoneOrNotFound } from './targets.js';
+import { quotaZone, zoneOrNotFound } from './access-targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 

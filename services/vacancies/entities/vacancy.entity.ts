@@ -2,10 +2,9 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
-import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import { GeographyPointType, type LatLon } from '../../kernel/geo/postgis-types.js';
-import { WorkingConditionsClass as WorkingConditionsClassEnum } from '../../kernel/graphql/working-conditions-class.js';
+import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { EmploymentTypeEnum, VacancyStatusEnum, type VacancyStatus } from '../graphql/enums.js';
 
 /**
@@ -47,7 +46,7 @@ export class Vacancy {
   employmentType!: ContractType;
 
   @Property({ type: 'string', length: 12 })
-  @Field(() => WorkingConditionsClassEnum, { description: 'Class of the workplace offered, as declared by the employer.' })
+  @Field(() => WorkingConditionsClass, { description: 'Class of the workplace offered, as declared by the employer.' })
   conditionsClass!: WorkingConditionsClass;
 
   @Property({ type: 'boolean' })

@@ -2,7 +2,6 @@ import { Field, InputType, Int } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
 import { parseBin, parseKatoRegion, parseOccupationCode, parseText } from '../../kernel/arguments.js';
 import type { RegionCode } from '../../kernel/domain/kato.js';
-import type { WorkingConditionsClass as ConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { BadInput } from '../../kernel/errors.js';
 import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
@@ -59,7 +58,7 @@ export interface NewVacancy {
   salaryMinTenge: number;
   salaryMaxTenge: number | null;
   employmentType: ContractType;
-  conditionsClass: ConditionsClass;
+  conditionsClass: WorkingConditionsClass;
   housingProvided: boolean;
   katoCode: string;
   regionCode: RegionCode;

@@ -26,7 +26,7 @@ export function openAtLeast(days: number): SqlFragment {
 }
 
 /** SQL for a parsed VacancyFilter on table alias `v`; the status condition is the caller's. */
-export function filterConditions(filter: ParsedVacancyFilter): SqlFragment[] {
+export function vacancyFilterConditions(filter: ParsedVacancyFilter): SqlFragment[] {
   const conditions: SqlFragment[] = [];
   if (filter.occupationCode !== null) conditions.push(bound('v.occupation_code = ?', filter.occupationCode));
   if (filter.minSalaryTenge !== null) conditions.push(bound('v.salary_min_tenge >= ?', filter.minSalaryTenge));
@@ -68,7 +68,7 @@ export interface VacancySearch {
 
 /** `Query.vacancies`: one statement for the page, and one for the total if the client reads `totalCount`. */
 export async function searchVacancies(em: EntityManager, search: VacancySearch): Promise<Connection<Vacancy>> {
-  const conditions = [statusIs('OPEN'), ...filterConditions(search.filter)];
+  const conditions = [statusIs('OPEN'), ...vacancyFilterConditions(search.filter)];
   if (search.area) conditions.push(areaCondition(search.area, AREA_COLUMNS));
   const keyset = keysetCondition(search.ordering, search.page.after);
   const pageQuery = sql(

@@ -2,7 +2,7 @@ import { pgArray, type EntityManager } from '../../kernel/db.js';
 import type { PageRequest } from '../../kernel/pagination.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { keysetCondition, nearestFirst, orderByClause, sortColumns } from './ordering.js';
-import { filterConditions, statusIs, type PageRow } from './vacancies.query.js';
+import { vacancyFilterConditions, statusIs, type PageRow } from './vacancies.query.js';
 import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS } from './vacancy-rows.js';
 
@@ -36,7 +36,7 @@ function withinRadius(radiusMetres: number) {
 
 /** OPEN vacancies matching the filter. */
 function openMatching(filter: ParsedVacancyFilter) {
-  return [statusIs('OPEN'), ...filterConditions(filter)];
+  return [statusIs('OPEN'), ...vacancyFilterConditions(filter)];
 }
 
 /** OPEN vacancies matching the filter within the radius of `zone.area`. */
