@@ -99,3 +99,23 @@ describe.each(ROUTES)('hostile input %s', (_route, urlOf) => {
     expect(codes, JSON.stringify(answer.body).slice(0, 600)).toEqual(codes.map(() => 'BAD_USER_INPUT'));
   });
 });
+
+describe('errors about a huge value', () => {
+  const huge = 'K'.repeat(1_000_000);
+  const cases: [string, string, () => string][] = [
+    ['a 1 MB region code (variable)', 'regions', () => request('query ($code: ID!) { region(code: $code) { name } }', { code: huge })],
+    ['a 1 MB region code (literal)', 'regions', () => request(`{ region(code: "${huge}") { name } }`)],
+    ['a 1 MB enum literal', 'enterprises', () => request(`{ enterprises(orderBy: ${huge}, first: 1) { totalCount } }`)],
+    ['a 1 MB string where an Int goes (variable)', 'enterprises', () => request('query ($first: Int) { enterprises(first: $first) { totalCount } }', { first: huge })],
+    ['a 1 MB uuid', 'enterprises', () => request('query ($id: ID!) { enterprise(id: $id) { name } }', { id: huge })],
+  ];
+
+  it.each(cases)('repeat at most a few hundred characters of %s', async (_case, subgraph, body) => {
+    const response = await fetch(federation.subgraphUrl(subgraph), { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+    const text = await response.text();
+    expect(text.length, text.slice(0, 300)).toBeLessThan(4_000);
+    const errors = (JSON.parse(text) as RawAnswer['body']).errors ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((error) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+});

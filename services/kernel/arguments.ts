@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { isValidBin, isValidIin } from './domain/identifiers.js';
 import { InvalidKato, isRegionCode, regionCodeOfKato, type RegionCode } from './domain/kato.js';
 import { occupationCodeProblem } from './domain/occupations.js';
-import { BadInput, LimitExceeded } from './errors.js';
+import { BadInput, echo, LimitExceeded } from './errors.js';
 
 /**
  * The argument checks every subgraph calls the same way (docs/architecture.md): each returns the
@@ -22,7 +22,7 @@ export function parseIin(iin: string, argument: string): string {
 
 /** Region codes are a closed set of 20: anything else is a client mistake, not an empty result. */
 export function parseRegionCode(code: string, argument: string): RegionCode {
-  if (!isRegionCode(code)) throw new BadInput(argument, `"${code}" is not one of the 20 ISO 3166-2:KZ region codes, e.g. "KZ-55"`);
+  if (!isRegionCode(code)) throw new BadInput(argument, `${echo(code)} is not one of the 20 ISO 3166-2:KZ region codes, e.g. "KZ-55"`);
   return code;
 }
 

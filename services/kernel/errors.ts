@@ -113,7 +113,41 @@ function domainErrorUnder(error: unknown): DomainError | null {
   return null;
 }
 
+/** The longest message (or stack line) an answer carries; graphql-js quotes literals and variables whole. */
+const MESSAGE_LIMIT = 1_000;
+
+/** Keeps a long text's head and its tail, where graphql-js and our classes put the reason. */
+export function capText(text: string): string {
+  if (text.length <= MESSAGE_LIMIT) return text;
+  return `${text.slice(0, 600)} … (${text.length - 800} characters left out) … ${text.slice(-200)}`;
+}
+
+/** Caps what an error repeats of the caller's input: message, argument path, stack lines. */
+function capped(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions;
+  const argument = extensions?.argument;
+  const stacktrace = extensions?.stacktrace;
+  return {
+    ...formatted,
+    message: capText(formatted.message),
+    ...(extensions
+      ? {
+          extensions: {
+            ...extensions,
+            ...(typeof argument === 'string' ? { argument: capText(argument) } : {}),
+            ...(Array.isArray(stacktrace) ? { stacktrace: stacktrace.slice(0, 30).map((line) => capText(String(line))) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
+  const format = formatter(options);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => capped(format(formatted, error));
+}
+
+function formatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Apollo files every validation-rule error under GRAPHQL_VALIDATION_FAILED, a bad scalar
     // literal included; our own error classes (a scalar's BadInput, the gateway's query limits,

@@ -1,4 +1,4 @@
-import { BadInput } from './errors.js';
+import { BadInput, echo } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -8,6 +8,6 @@ export function isUuid(value: string): boolean {
 
 /** Ids are uuids: anything else is a client mistake, reported before Postgres would reject the cast. */
 export function parseUuid(value: string, argument: string): string {
-  if (!isUuid(value)) throw new BadInput(argument, `"${value}" is not a uuid`);
+  if (!isUuid(value)) throw new BadInput(argument, `${echo(value)} is not a uuid`);
   return value.toLowerCase();
 }

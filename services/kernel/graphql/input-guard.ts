@@ -1,6 +1,6 @@
 import { BREAK, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { loadConfig } from '../config.js';
-import { BadInput } from '../errors.js';
+import { BadInput, capText } from '../errors.js';
 
 /**
  * Checks every request passes before GraphQL parses it or SQL sees it (docs/architecture.md,
@@ -115,5 +115,7 @@ export function refuseHostileRequest(body: GraphQLRequestBody | null | undefined
   if (typeof body.query === 'string') {
     if (documentNesting(body.query) > maxDepth) problem = new BadInput('query', `nests deeper than ${maxDepth} levels`);
   }
-  return problem ?? variablesProblem(body.variables, maxDepth);
+  problem ??= variablesProblem(body.variables, maxDepth);
+  // A path is made of the caller's keys, which may be as long as they like.
+  return problem && new BadInput(capText(problem.argument), problem.reason);
 }
