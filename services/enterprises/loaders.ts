@@ -7,6 +7,8 @@ import { currentWorkplaces, inspectionsOf } from './queries/children.query.js';
 import { enterprisesByBins, enterprisesByIds, enterprisesOfRegions } from './queries/enterprises.query.js';
 import type { SqlFragment } from '../kernel/sql.js';
 import { hazardSummaries } from './queries/hazard.query.js';
+import { localWorkforce, regionalWorkforce } from './queries/workforce.query.js';
+import { todayInKazakhstan } from '../kernel/domain/calendar.js';
 
 export function createEnterpriseLoaders(em: EntityManager) {
   // One loader, so one statement, per distinct page arguments in the request.
@@ -25,6 +27,10 @@ export function createEnterpriseLoaders(em: EntityManager) {
     declarationsOfEnterprise: perArguments((page: PageRequest) => mapLoader((ids: readonly string[]) => declarationPages(em, ids, page))),
     /** `LaborRelationsDeclaration.contracts`, by declaration id. */
     contractsOfDeclaration: perArguments((page: PageRequest) => mapLoader((ids: readonly string[]) => contractPages(em, ids, page))),
+    /** The navigator's workforce around a place, by `localQuestionKey` (null: no workers). */
+    localWorkforce: rowLoader((keys: readonly string[]) => localWorkforce(em, keys, todayInKazakhstan()), (row) => row.key),
+    /** The navigator's workforce per region, by occupation code. */
+    regionalWorkforce: groupLoader((codes: readonly string[]) => regionalWorkforce(em, codes, todayInKazakhstan()), (row) => row.occupationCode),
   };
 }
 

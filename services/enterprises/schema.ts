@@ -16,16 +16,21 @@ import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
 import { HazardReportResolver } from './resolvers/hazard-report.resolver.js';
 import { RegionEnterprisesResolver } from './resolvers/region.resolver.js';
 import { enterprisesSeed } from './seed/enterprises.seed.js';
+import { LocalityWorkforceResolver, RecruitmentWorkforceResolver, TrainingWorkforceResolver } from './resolvers/navigator.resolver.js';
 import { refreshStaleFigures } from './queries/figures.query.js';
 import { todayInKazakhstan } from '../kernel/domain/calendar.js';
 import { enterpriseTiles } from './tiles.js';
 import { tileLayer } from '../kernel/tiles/service.js';
+import { ProjectLocality, RecruitmentSources, WorkforceTrainingReport } from './entities/navigator.stubs.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
 function buildEnterprisesSchema() {
   return buildFederatedSchema({
-    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, DeclarationResolver, EmploymentContractResolver],
+    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, DeclarationResolver, EmploymentContractResolver,
+      LocalityWorkforceResolver, RecruitmentWorkforceResolver, TrainingWorkforceResolver],
+    // The navigator's entities, reached only through _entities.
+    orphanedTypes: [ProjectLocality, RecruitmentSources, WorkforceTrainingReport],
     referenceResolvers: {
       // Either key may arrive; both go through a per-request DataLoader (one statement per batch).
       Enterprise: {

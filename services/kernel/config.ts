@@ -62,6 +62,11 @@ const configSchema = z.object({
   MAX_PAGE_SIZE: positiveInt.default(500),
   DEFAULT_PAGE_SIZE: positiveInt.default(50),
   MAX_RADIUS_KM: z.coerce.number().positive().default(1000),
+  /**
+   * The investment-project navigator's model (docs/domain.md "Navigator"): the share of the
+   * workers employed in an occupation that a new employer can hire in a year.
+   */
+  NAVIGATOR_HIRE_SHARE: z.coerce.number().gt(0).max(1).default(0.1),
   MAX_POLYGON_VERTICES: positiveInt.default(10_000),
   MAX_CONTRACTS_PER_DECLARATION: positiveInt.default(10_000),
   /** Nesting of `{ [ (` in a document and of lists/objects in variables, checked before parsing. */

@@ -2,7 +2,8 @@ import type { EntityManager } from '../kernel/db.js';
 import { groupLoader, rowLoader } from '../kernel/loaders.js';
 import type { InvestmentProject } from './entities/investment-project.entity.js';
 import type { PlannedJobs } from './entities/planned-jobs.js';
-import { plannedJobsOfProjects, projectsByIds } from './queries/projects.query.js';
+import { perArguments } from '../kernel/loaders.js';
+import { plannedJobsByRegion, plannedJobsOfProjects, projectsByIds, type RegionalPlannedJobs } from './queries/projects.query.js';
 
 export function createProjectLoaders(em: EntityManager) {
   return {
@@ -14,6 +15,11 @@ export function createProjectLoaders(em: EntityManager) {
       (ids) => plannedJobsOfProjects(em, ids),
       (jobs) => jobs.projectId,
     ),
+    /** The training report reads its planned jobs twice (occupations, then figures); one statement per scope. */
+    plannedJobsByRegion: perArguments((scope: { regionCode: string | null; year: number | null }) => {
+      let rows: Promise<RegionalPlannedJobs[]> | undefined;
+      return () => (rows ??= plannedJobsByRegion(em, scope));
+    }),
   };
 }
 

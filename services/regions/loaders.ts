@@ -4,6 +4,7 @@ import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
 import { perArguments, rowLoader } from '../kernel/loaders.js';
 import type { Region } from './entities/region.entity.js';
 import { regionBoundaries, regionCards } from './queries/regions.query.js';
+import { populationAround } from './queries/settlements.query.js';
 
 type BoundaryLoader = DataLoader<string, { code: string; boundary: GeoJsonGeometry } | null>;
 
@@ -18,6 +19,8 @@ export function createRegionLoaders(em: EntityManager) {
       (simplifyMeters: number): BoundaryLoader =>
         rowLoader((codes) => regionBoundaries(em, codes, simplifyMeters), (row) => row.code),
     ),
+    /** The navigator's population around a place, by `circleKey` (null: nobody). */
+    populationAround: rowLoader((keys: readonly string[]) => populationAround(em, keys), (row) => row.key),
   };
 }
 

@@ -5,6 +5,7 @@ import type { ResettlementZone } from './entities/resettlement-zone.entity.js';
 import { applicationsByIds } from './queries/applications.query.js';
 import { latestRegionRoles, regionQuotas, type RegionQuotaRow, type RegionRoleRow } from './queries/regions.query.js';
 import { zoneQuotas, zonesByIds, zonesOfRegions, type ZoneQuotaRow } from './queries/zones.query.js';
+import { zonesWithinReach, type ReachableZoneRow } from './queries/reach.query.js';
 
 /** DataLoader keys are strings; a yearly figure is keyed by its owner and year together. */
 export const yearKey = (owner: string, year: number): string => `${owner}|${year}`;
@@ -41,6 +42,11 @@ export function createResettlementLoaders(em: EntityManager) {
     regionQuota: rowLoader<string, RegionQuotaRow>(
       (keys) => regionQuotas(em, keys.map(parseYearKey).map(({ owner, year }) => ({ regionCode: owner, year }))),
       (row) => yearKey(row.regionCode, row.year),
+    ),
+    /** The navigator's zones within reach of a project, by `reachKey`. */
+    zonesWithinReach: groupLoader<string, ReachableZoneRow>(
+      (keys) => zonesWithinReach(em, keys),
+      (row) => row.key,
     ),
   };
 }

@@ -11,11 +11,15 @@ import { Migration20261123030000ResettlementDecisions } from './migrations/Migra
 import { ApplicationResolver } from './resolvers/application.resolver.js';
 import { RegionResettlementResolver } from './resolvers/region.resolver.js';
 import { ZoneResolver } from './resolvers/zone.resolver.js';
+import { RecruitmentSources, WorkforceTrainingReport } from './graphql/navigator.types.js';
+import { RecruitmentZonesResolver, TrainingDonorsResolver } from './resolvers/navigator.resolver.js';
 import { resettlementSeed } from './seed/resettlement.seed.js';
 
 function buildResettlementSchema() {
   return buildFederatedSchema({
-    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver],
+    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver, RecruitmentZonesResolver, TrainingDonorsResolver],
+    // The navigator's entities, reached only through _entities.
+    orphanedTypes: [RecruitmentSources, WorkforceTrainingReport],
     referenceResolvers: {
       // The whole card, `area` included: vacancies reads it through `@requires(fields: "area")`.
       ResettlementZone: {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '../kernel/db.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
-import { perArguments, rowLoader } from '../kernel/loaders.js';
+import { groupLoader, perArguments, rowLoader } from '../kernel/loaders.js';
+import { localOpenVacancies, regionalOpenVacancies } from './queries/navigator.query.js';
 import type { Connection, PageRequest } from '../kernel/pagination.js';
 import type { StaffingShortage } from './entities/staffing-shortage.js';
 import type { Vacancy } from './entities/vacancy.entity.js';
@@ -110,6 +111,10 @@ export function createVacancyLoaders(em: EntityManager) {
         }),
       (shortage) => shortage.enterpriseBin ?? '',
     ),
+    /** The navigator's open vacancies around a place, by `localQuestionKey` (null: none). */
+    localOpenVacancies: rowLoader((keys: readonly string[]) => localOpenVacancies(em, keys), (row) => row.key),
+    /** The navigator's open vacancies per region, by occupation code. */
+    regionalOpenVacancies: groupLoader((codes: readonly string[]) => regionalOpenVacancies(em, codes), (row) => row.occupationCode),
   };
 }
 

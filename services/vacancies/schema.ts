@@ -18,12 +18,15 @@ import { ZoneVacanciesResolver } from './resolvers/zone.resolver.js';
 import { vacanciesSeed } from './seed/vacancies.seed.js';
 import { vacancyTiles } from './tiles.js';
 import { tileLayer } from '../kernel/tiles/service.js';
+import { ProjectLocality, RecruitmentSources, WorkforceTrainingReport } from './entities/navigator.stubs.js';
+import { LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver } from './resolvers/navigator.resolver.js';
 
 function buildVacanciesSchema() {
   return buildFederatedSchema({
-    resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver],
+    resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver,
+      LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver],
     // Reached only through _entities (nothing here returns a zone).
-    orphanedTypes: [ResettlementZone],
+    orphanedTypes: [ResettlementZone, ProjectLocality, RecruitmentSources, WorkforceTrainingReport],
     // Enterprise, Region and ResettlementZone are stubs: the default reference resolver returns
     // the representation itself ({ bin } / { code } / { id, area }), which is all their fields need.
     // The area arrives from whoever calls _entities; it becomes a search area, so it obeys the

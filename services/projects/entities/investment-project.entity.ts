@@ -6,7 +6,7 @@ import { GeographyPointType, type LatLon } from '../../kernel/geo/postgis-types.
 import { ProjectStatus } from '../graphql/enums.js';
 
 /**
- * An investment project under way (domain.md §1: 755 projects, 33 trillion tenge). Its region is
+ * An investment project under way (docs/domain.md §1: 755 projects, 33 trillion tenge). Its region is
  * known from its KATO code, like every row of the map; its planned jobs are rows of
  * `projects.planned_jobs`, read per request through a DataLoader (resolvers/project.resolver.ts).
  */

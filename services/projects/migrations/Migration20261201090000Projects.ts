@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Investment projects under way and the jobs each plans by occupation and year (domain.md §1).
+ * Investment projects under way and the jobs each plans by occupation and year (docs/domain.md §1).
  * Money is bigint: one project can cost trillions of tenge. `planned_jobs_total` is derived from
  * the planned rows when they are written (seed), so ordering and filtering by it is an index
  * scan, not an aggregate per request.

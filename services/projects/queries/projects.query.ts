@@ -136,3 +136,22 @@ export async function plannedJobsOfProjects(em: EntityManager, projectIds: reado
     monthlySalaryTenge: row.monthly_salary_tenge,
   }));
 }
+
+export interface RegionalPlannedJobs {
+  regionCode: string;
+  occupationCode: string;
+  plannedJobs: number;
+}
+
+/** Planned jobs per region and occupation of the projects of one region (or all), in one year (or all years). */
+export async function plannedJobsByRegion(em: EntityManager, scope: { regionCode: string | null; year: number | null }): Promise<RegionalPlannedJobs[]> {
+  const rows = await em.getConnection().execute<{ region_code: string; occupation_code: string; planned: number }[]>(
+    `select p.region_code, j.occupation_code, sum(j.count)::int as planned
+       from projects.planned_jobs j join projects.investment_project p on p.id = j.project_id
+      where (?::text is null or p.region_code = ?) and (?::int is null or j.year = ?)
+      group by p.region_code, j.occupation_code
+      order by j.occupation_code, p.region_code`,
+    [scope.regionCode, scope.regionCode, scope.year, scope.year],
+  );
+  return rows.map((row) => ({ regionCode: row.region_code, occupationCode: row.occupation_code, plannedJobs: row.planned }));
+}

@@ -4,9 +4,9 @@ import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
 import { ProjectStatus } from '../graphql/enums.js';
 
 /**
- * The demo's investment projects (domain.md §1, synthetic apart from the totals): all 755
+ * The demo's investment projects (docs/domain.md §1, synthetic apart from the totals): all 755
  * projects under way, totalling 33 trillion tenge, at real settlements (the kernel's GeoNames
- * settlements), with a sector mix that follows each region's economy (domain.md §8) and planned
+ * settlements), with a sector mix that follows each region's economy (docs/domain.md §8) and planned
  * jobs in the occupations those sectors hire. Pure and deterministic: same random stream, same rows.
  */
 export const DEMO_PROJECTS = 755;
@@ -61,7 +61,7 @@ const EVERYWHERE: Sector[] = [
   { okedCode: '23510', label: 'Cement Plant', scale: 2, occupations: [job('8114', 1.2, 0.5), job('7233', 1.2, 0.25), job('8189', 1.1, 0.25)] },
 ];
 
-/** Sectors by region (domain.md §8); every region also builds power, roads, housing, logistics and cement. */
+/** Sectors by region (docs/domain.md §8); every region also builds power, roads, housing, logistics and cement. */
 const SECTORS_BY_REGION: Record<string, Sector[]> = {
   'KZ-35': MINING,
   'KZ-62': MINING,

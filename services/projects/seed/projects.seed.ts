@@ -7,7 +7,7 @@ const PROJECTS_STREAM = 0x9e3779b9;
 
 /**
  * The 755 demo projects and their planned jobs, in two batched inserts (a few thousand rows: the
- * first `npm start` stays fast). Their number follows domain.md §1, not the benchmark size.
+ * first `npm start` stays fast). Their number follows docs/domain.md §1, not the benchmark size.
  */
 export const projectsSeed: SubgraphSeed = {
   tables: ['projects.investment_project', 'projects.planned_jobs'],

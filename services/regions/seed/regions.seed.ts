@@ -2,6 +2,37 @@ import { ConfigError } from '../../kernel/config.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 import { readRegionBoundaries } from '../../kernel/seed/region-boundaries.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
+import { loadSettlements, type Settlement } from '../../kernel/seed/demo-world.js';
+
+/**
+ * The settlements every seed places rows at, with the population the demo gives each (its
+ * region's population spread over them, docs/domain.md §8): one batched insert.
+ */
+async function seedSettlements(target: Parameters<SubgraphSeed['run']>[0], onRows: (count: number) => void): Promise<number> {
+  return target.insert<Settlement>(
+    {
+      table: 'regions.settlement',
+      input: { kato_code: 'text', name: 'text', region_code: 'text', lat: 'float8', lon: 'float8', population: 'int' },
+      output: {
+        kato_code: 'kato_code',
+        name: 'name',
+        region_code: 'region_code',
+        location: 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography',
+        population: 'population',
+      },
+      values: (settlement) => ({
+        kato_code: settlement.katoCode,
+        name: settlement.name,
+        region_code: settlement.regionCode,
+        lat: settlement.lat,
+        lon: settlement.lon,
+        population: Math.round(settlement.weight),
+      }),
+    },
+    await loadSettlements(),
+    onRows,
+  );
+}
 
 /**
  * The 20 regions with their real boundaries (made valid, as MultiPolygons, with the geodesic
@@ -9,9 +40,14 @@ import type { SubgraphSeed } from '../../kernel/seed/seed.js';
  * whatever size the other subgraphs' seeds are asked for.
  */
 export const regionsSeed: SubgraphSeed = {
-  tables: ['regions.region', 'regions.region_part'],
+  // Settlements first: a database seeded before they existed has regions but no settlements, and
+  // is completed on start (the region rows are skipped when present).
+  tables: ['regions.settlement', 'regions.region', 'regions.region_part'],
   expectedRows: () => REGIONS.length,
-  run: async (target, _options, onRows) => {
+  run: async (target, _options, onRows): Promise<Record<string, number>> => {
+    const settlements = await seedSettlements(target, () => undefined);
+    const { rows: present } = await target.execute<{ regions: number }>('select count(*)::int as regions from regions.region');
+    if (present[0]!.regions > 0) return { 'regions.settlement': settlements };
     const boundaries = await readRegionBoundaries();
     for (const region of REGIONS) {
       const boundary = boundaries.get(region.code);
@@ -41,6 +77,6 @@ export const regionsSeed: SubgraphSeed = {
     }
     await target.execute('insert into regions.region_part (region_code, geom) select code, ST_Subdivide(boundary, 256) from regions.region');
     onRows(REGIONS.length);
-    return { 'regions.region': REGIONS.length };
+    return { 'regions.settlement': settlements, 'regions.region': REGIONS.length };
   },
 };
