@@ -1,12 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { parseNumberInRange, parseOccupationCode, parseRadiusKm, parseRegionCode } from '../../kernel/arguments.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { isRegionCode } from '../../kernel/domain/kato.js';
 import { occupationName } from '../../kernel/domain/occupations.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 import { BadInput } from '../../kernel/errors.js';
 import { labourMarketId, localityId, type RegionalVacancies, type RegionalWorkforce } from '../../kernel/graphql/navigator-types.js';
-import { parseOccupationCode } from '../../kernel/graphql/occupation-code.js';
 import { availableWorkers, gap, recruitmentRegions, trainingRequests, type RegionalFigures } from '../domain/navigator-rules.js';
 import { trainingReportId } from '../domain/navigator-keys.js';
 import { InvestmentProject } from '../entities/investment-project.entity.js';
@@ -27,11 +26,6 @@ const DEFAULT_RADIUS_KM = 50;
 /** Years the training report accepts; planned jobs are checked to the same range. */
 const YEARS = { min: 2000, max: 2100 };
 
-function parseRadiusKm(radiusKm: number): number {
-  const max = loadConfig().MAX_RADIUS_KM;
-  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > max) throw new BadInput('radiusKm', `must be greater than 0 and at most ${max}`);
-  return radiusKm;
-}
 
 /** Planned jobs and the highest offered salary per occupation, by occupation code. */
 function byOccupation(jobs: readonly PlannedJobs[]): Map<string, { plannedJobs: number; offeredMonthlySalaryTenge: number }> {
@@ -76,7 +70,7 @@ export class ProjectNavigatorResolver {
     @Arg('radiusKm', () => Float, { nullable: true, defaultValue: DEFAULT_RADIUS_KM }) radiusKm: number | null,
     @Ctx() ctx: Context,
   ): Promise<ProjectLocality> {
-    const radius = parseRadiusKm(radiusKm ?? DEFAULT_RADIUS_KM);
+    const radius = parseRadiusKm(radiusKm ?? DEFAULT_RADIUS_KM, 'radiusKm');
     const planned = byOccupation(await ctx.loaders.plannedJobs.load(project.id));
     return { id: localityId(project.id, radius), projectId: project.id, center: project.location, radiusKm: radius, plannedOccupations: [...planned.keys()] };
   }
@@ -200,11 +194,10 @@ export class TrainingReportResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ): Promise<WorkforceTrainingReport> {
-    if (regionCode != null && !isRegionCode(regionCode)) throw new BadInput('regionCode', `"${regionCode}" is not one of the 20 ISO 3166-2:KZ region codes`);
-    if (year != null && (!Number.isInteger(year) || year < YEARS.min || year > YEARS.max)) {
-      throw new BadInput('year', `must be a year between ${YEARS.min} and ${YEARS.max}`);
-    }
-    const scope = { regionCode: regionCode ?? null, year: year ?? null };
+    const scope = {
+      regionCode: regionCode == null ? null : parseRegionCode(regionCode, 'regionCode'),
+      year: year == null ? null : parseNumberInRange(year, 'year', { ...YEARS, whole: true, what: 'a year' }),
+    };
     const planned = await ctx.loaders.plannedJobsByRegion(scope)();
     return {
       id: trainingReportId(scope),

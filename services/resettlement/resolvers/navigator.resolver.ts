@@ -1,8 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Resolver, Root } from 'type-graphql';
-import { loadConfig } from '../../kernel/config.js';
+import { parseRadiusKm } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
-import { BadInput } from '../../kernel/errors.js';
 import { ResettlementRole } from '../graphql/enums.js';
 import { ReachableZone, RecruitmentSources, WorkforceTrainingReport } from '../graphql/navigator.types.js';
 import type { ResettlementLoaders } from '../loaders.js';
@@ -44,9 +43,7 @@ export class RecruitmentZonesResolver {
     @Arg('reachKm', () => Float, { nullable: true, defaultValue: DEFAULT_REACH_KM }) reachKm: number | null,
     @Ctx() ctx: Context,
   ): Promise<ReachableZone[]> {
-    const reach = reachKm ?? DEFAULT_REACH_KM;
-    const max = loadConfig().MAX_RADIUS_KM;
-    if (!Number.isFinite(reach) || reach <= 0 || reach > max) throw new BadInput('reachKm', `must be greater than 0 and at most ${max}`);
+    const reach = parseRadiusKm(reachKm ?? DEFAULT_REACH_KM, 'reachKm');
     const key = reachKey({ lat: sources.center.lat, lon: sources.center.lon, reachMetres: reach * 1000, year: parseYear(year) });
     return ctx.loaders.zonesWithinReach.load(key);
   }
