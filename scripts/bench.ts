@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -7,11 +8,12 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../services/kernel/config.js';
+import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { createRandom, loadSettlements, type Random } from '../services/kernel/seed/demo-world.js';
 import { driveGraphQL, driveSql, settleDatabase, type Measurement } from './lib/bench/measure.js';
 import { PEERS, startPeer, type Peer } from './lib/bench/peers.js';
 import { scenarios as allScenarios, type Scenario } from './lib/bench/scenarios.js';
+import { memoryTable, soak } from './lib/bench/soak.js';
 import { ENGINES, SUBGRAPH_PORTS, profileServicesInto, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
 
 /**
@@ -41,6 +43,10 @@ const { values } = parseArgs({
     out: { type: 'string' },
     // A directory: every subgraph, gateway and peer writes a V8 CPU profile there (open in Chrome DevTools).
     'cpu-prof': { type: 'string' },
+    // Seconds: instead of the scenario table, one mixed read/write load through the first engine
+    // for this long, sampling every process's memory (scripts/lib/bench/soak.ts).
+    soak: { type: 'string' },
+    'write-share': { type: 'string', default: '0.1' },
   },
 });
 
@@ -307,8 +313,58 @@ async function main(): Promise<void> {
   }
 }
 
+/** `--soak <seconds>`: the mixed load and the memory samples, written as bench/results/<date>-<size>-soak.md. */
+async function runSoak(seconds: number): Promise<void> {
+  await ensureDataset();
+  // The employers' tokens are signed here and verified by the services this run starts.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  reloadConfig();
+  const settlements = await loadSettlements();
+  const reads = allScenarios(settlements).filter((scenario) => ['near-50km', 'payments-region', 'viewport', 'entity-fanout'].includes(scenario.name));
+  // The engine users get (GATEWAY_ENGINE's default) unless --engines names one.
+  const engine = process.argv.includes('--engines') ? engines[0]! : loadConfig().GATEWAY_ENGINE;
+  const { subgraphs, stop } = await startSubgraphs();
+  let gateway: ServiceProcess | undefined;
+  try {
+    gateway = await startGateway(engine, subgraphs);
+    const result = await soak({
+      gatewayUrl: gateway.url,
+      databaseUrl: databaseUrl!,
+      services: [gateway, ...subgraphs],
+      reads,
+      random: createRandom(seed),
+      connections,
+      durationSeconds: seconds,
+      writeShare: Number(values['write-share']),
+    });
+    const lines = [
+      `# Soak ${new Date().toISOString().slice(0, 10)} — ${enterprises} enterprises, ${seconds} s`,
+      '',
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${ENGINES[engine].label}, ${connections} connections;`,
+      `reads drawn from ${reads.map((scenario) => scenario.name).join(', ')}; ${Math.round(Number(values['write-share']) * 100)} % writes (postVacancy, and closeVacancy of an earlier post).`,
+      '',
+      `Requests ${result.requests} (${format(result.requestsPerSecond)} req/s, ${result.writes} writes), p50 ${format(result.p50)} ms, p99 ${format(result.p99)} ms, errors ${result.errors} (timeouts ${result.timeouts}).`,
+      ...(result.errorSamples.length ? ['', 'First errors:', ...result.errorSamples.map((sample) => `- \`${sample}\``)] : []),
+      '',
+      ...memoryTable(result.samples),
+      '',
+      `Command: \`npm run bench -- --soak ${seconds} --enterprises ${enterprises} --connections ${connections} --engines ${engine}\``,
+      '',
+    ];
+    const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}-soak.md`;
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, lines.join('\n'));
+    console.log(`\n${lines.join('\n')}\nwritten to ${out}`);
+    if (values['fail-on-errors'] && result.errors > 0) process.exitCode = 1;
+  } finally {
+    if (gateway) await stopService(gateway);
+    await stop();
+  }
+}
+
 try {
-  await main();
+  if (values.soak) await runSoak(Number(values.soak));
+  else await main();
 } finally {
   await embedded?.stop();
 }

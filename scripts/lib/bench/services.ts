@@ -22,6 +22,12 @@ export type Engine = keyof typeof ENGINES;
 
 let profileDirectory: string | null = null;
 
+/** Every service started and not yet exited: killed if the benchmark itself dies, so none keeps its port. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** `--cpu-prof <dir>`: every service started from now on writes `<dir>/<name>.cpuprofile` when it stops. */
 export function profileServicesInto(directory: string): void {
   profileDirectory = directory;
@@ -34,6 +40,8 @@ export function startService(name: string, args: string[], port: number, env: No
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE: 'false', SEED_ON_START: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return { name, url: `http://127.0.0.1:${port}/graphql`, process: child };
 }
 
