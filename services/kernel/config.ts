@@ -17,6 +17,11 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  /**
+   * Serving connections cancel a statement after this long (TIMEOUT to the client); migrations,
+   * seeds and scripts run on sessions without it. 0 turns it off.
+   */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().default('127.0.0.1'),
   MIGRATE: booleanFlag.default(true),

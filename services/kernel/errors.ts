@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'LIMIT_EXCEEDED'
+  | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export abstract class DomainError extends GraphQLError {
@@ -104,6 +105,16 @@ const PUBLIC_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/** PostgreSQL's query_canceled, raised when a serving statement passes STATEMENT_TIMEOUT_MS. */
+function isStatementTimeout(error: unknown): boolean {
+  for (let current = error, hops = 0; current && typeof current === 'object' && hops < 6; hops++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === '57014' || (typeof message === 'string' && message.includes('canceling statement due to statement timeout'))) return true;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Apollo wraps what a scalar or a validation rule threw; the class underneath decides the code. */
 function domainErrorUnder(error: unknown): DomainError | null {
   for (let current = error, hops = 0; current && hops < 5; hops++) {
@@ -149,6 +160,14 @@ export function errorFormatter(options: { isProduction: boolean; onInternal: (er
 
 function formatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (isStatementTimeout(error)) {
+      return {
+        message: 'the database took longer than the statement timeout (STATEMENT_TIMEOUT_MS) for this field',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'TIMEOUT' },
+      };
+    }
     // Apollo files every validation-rule error under GRAPHQL_VALIDATION_FAILED, a bad scalar
     // literal included; our own error classes (a scalar's BadInput, the gateway's query limits,
     // marked `limit`) keep the contract's code.

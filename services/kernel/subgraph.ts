@@ -80,7 +80,7 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const config = loadConfig();
   const log = logger(definition.name);
-  const database = await openSubgraphDatabase({ ...definition.database, log });
+  const database = await openSubgraphDatabase({ ...definition.database, log, serving: true });
   if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database, log);
 
   const tiles: TileService | null = definition.tiles?.length

@@ -41,6 +41,8 @@ export async function inSeedTransaction<T>(database: SubgraphDatabase, work: (ta
     const target = rows[0]!.version.includes('PGlite') ? unnestTarget(client) : copyTarget(client);
     await client.query('begin');
     try {
+      // The pool may be a serving one (a subgraph seeding its empty tables at start).
+      await client.query('set local statement_timeout = 0');
       const result = await work(target);
       await client.query('commit');
       return result;
