@@ -108,15 +108,18 @@ function writeValue(value: TileValue, pbf: PbfWriter): void {
   } else pbf.writeDoubleField(3, value);
 }
 
-function writeLayer(layer: TileLayerData, pbf: PbfWriter): void {
+interface EncodableLayer {
+  name: string;
+  features: { feature: TileFeature; geometry: number[] }[];
+}
+
+function writeLayer(layer: EncodableLayer, pbf: PbfWriter): void {
   pbf.writeVarintField(15, 2);
   pbf.writeStringField(1, layer.name);
   const keys = new Map<string, number>();
   const values = new Map<string, number>();
   const valueList: TileValue[] = [];
-  for (const feature of layer.features) {
-    const geometry = geometryCommands(feature.geometry);
-    if (geometry.length <= 1) continue;
+  for (const { feature, geometry } of layer.features) {
     const tags: number[] = [];
     for (const [key, value] of Object.entries(feature.properties)) {
       if (value === null || value === undefined) continue;
@@ -149,9 +152,17 @@ function writeLayer(layer: TileLayerData, pbf: PbfWriter): void {
   pbf.writeVarintField(5, TILE_EXTENT);
 }
 
-/** The tile's protobuf; a layer without features is left out (an empty tile is zero bytes, as with ST_AsMVT). */
+/**
+ * The tile's protobuf. A feature whose geometry collapsed at this zoom is left out, and so is a
+ * layer left without features (an empty tile is zero bytes, as with ST_AsMVT).
+ */
 export function encodeTile(layers: readonly TileLayerData[]): Uint8Array {
   const pbf = new PbfWriter();
-  for (const layer of layers) if (layer.features.length > 0) pbf.writeMessage(3, writeLayer, layer);
+  for (const layer of layers) {
+    const features = layer.features
+      .map((feature) => ({ feature, geometry: geometryCommands(feature.geometry) }))
+      .filter(({ geometry }) => geometry.length > 1);
+    if (features.length > 0) pbf.writeMessage(3, writeLayer, { name: layer.name, features });
+  }
   return pbf.finish();
 }

@@ -19,6 +19,13 @@ function indexBox(bounds: MercatorBounds, marginUnits: number): [number, number,
   return [west - hair, south - hair, east + hair, north + hair];
 }
 
+/**
+ * EPSG:3857 is the spherical Mercator formula on this radius. Points are projected with it in
+ * SQL arithmetic rather than ST_Transform: 2.4× faster over a country tile of 43 000 vacancies
+ * (113 ms against 275 ms), and the same numbers (docs/architecture.md, "Map tiles").
+ */
+const EARTH_RADIUS = 6378137;
+
 export interface PointTileSource {
   /** `schema.table alias`, e.g. `enterprises.enterprise e`. */
   from: string;
@@ -63,7 +70,8 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
     source.singles,
     bound(
       ` from ${source.from}
-        cross join lateral (select ST_X(g) as mx, ST_Y(g) as my from (select ST_Transform(${source.location}::geometry, 3857) as g) projected) t
+        cross join lateral (select radians(ST_X(g)) * ${EARTH_RADIUS} as mx, ln(tan(radians(45 + ST_Y(g) / 2))) * ${EARTH_RADIUS} as my
+                              from (select ${source.location}::geometry as g) lonlat) t
         where ${source.location}::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326) and `,
       west,
       south,
