@@ -9,7 +9,7 @@ import type { Vacancy } from './entities/vacancy.entity.js';
 import { ShortageGrouping, type VacancyStatus } from './graphql/enums.js';
 import { isUuid } from '../kernel/ids.js';
 import type { ParsedVacancyFilter } from './graphql/vacancy-filter.js';
-import { NEWEST_FIRST } from './queries/ordering.js';
+import { NEWEST_FIRST } from './queries/vacancy-orders.js';
 import { staffingShortages } from './queries/shortages.query.js';
 import {
   vacancyFilterConditions,
@@ -21,7 +21,7 @@ import {
   type PageRow,
   type VacancyParent,
 } from './queries/vacancies.query.js';
-import { vacancyCountsNearAreas, vacancyPagesNearAreas, type NearAreasRequest } from './queries/zones.query.js';
+import { FROM_ZONE_AREA, vacancyCountsNearAreas, vacancyPagesNearAreas, type NearAreasRequest } from './queries/zones.query.js';
 
 /** Which vacancies of a parent a list shows: its status and filter. */
 export interface ParentList {
@@ -85,7 +85,7 @@ export function createVacancyLoaders(em: EntityManager) {
     /** A parent's vacancies, newest first: one statement for the pages of the batch; one for their totals if `totalCount` is read. */
     async vacanciesOf(key: string, list: ParentList, page: PageRequest): Promise<Connection<Vacancy>> {
       const rows = await pages({ list, page }).load(key);
-      return pageConnection(rows, page, () => counts(list).load(key));
+      return pageConnection(rows, NEWEST_FIRST, page, () => counts(list).load(key));
     },
 
     countOf(key: string, list: ParentList): Promise<number> {
@@ -96,7 +96,7 @@ export function createVacancyLoaders(em: EntityManager) {
     async vacanciesNearZone(zone: ZoneReference, request: NearAreasRequest): Promise<Connection<Vacancy>> {
       const { page, ...reach } = request;
       const rows = await nearZonePages(request).load(zone);
-      return pageConnection(rows, page, () => nearZoneCounts(reach).load(zone));
+      return pageConnection(rows, FROM_ZONE_AREA, page, () => nearZoneCounts(reach).load(zone));
     },
 
     shortageOfEnterprise: rowLoader<string, StaffingShortage>(

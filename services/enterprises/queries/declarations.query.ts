@@ -1,7 +1,7 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { BadInput } from '../../kernel/errors.js';
-import { isUuid } from '../../kernel/ids.js';
-import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
+import { cursorKeyOf, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type SortedRow } from '../../kernel/keyset.js';
+import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
+import { bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { DeclaredContractType, EmploymentContract } from '../entities/employment-contract.entity.js';
 import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import { DECLARATION_COLUMNS, toDeclaration, type DeclarationRow } from './writes.query.js';
@@ -12,10 +12,9 @@ import { DECLARATION_COLUMNS, toDeclaration, type DeclarationRow } from './write
  * keyset through a lateral join that walks the parent's index.
  */
 
-function keysetOf(after: CursorKey | null, valid: (key: CursorKey) => boolean): CursorKey | null {
-  if (after && !valid(after)) throw new BadInput('after', 'is not a cursor of this connection');
-  return after;
-}
+const NEWEST_DECLARATIONS = keysetOrder('DECLARED_DESC', 'desc', [sortKey('d.declared_at', 'timestamptz'), sortKey('d.id', 'uuid')]);
+/** Contracts in declaration order; the id alone is the key, in both tables of the union. */
+const CONTRACTS_IN_ORDER = keysetOrder('CONTRACT_ID', 'asc', [sortKey('id', 'bigint')]);
 
 /** Rows of a `parent left join lateral page` statement by parent; a parent without rows has one all-null row. */
 function groupPages<Row extends { parent: string; total: number }, Full extends Row>(
@@ -31,30 +30,38 @@ function groupPages<Row extends { parent: string; total: number }, Full extends 
   return groups;
 }
 
-/** Declarations of many enterprises, newest first. Cursor: [declaredAt, id]. */
+const andAfter = (keyset: SqlFragment | null): SqlFragment => (keyset ? sql(' and ', keyset) : sql());
+
+/** Declarations of many enterprises, newest first. */
 export async function declarationPages(
   em: EntityManager,
   enterpriseIds: readonly string[],
   page: PageRequest,
 ): Promise<Map<string, Connection<LaborRelationsDeclaration>>> {
-  const after = keysetOf(page.after, (key) => key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string' && isUuid(key[1]));
-  const rows = await em.getConnection().execute<(Partial<DeclarationRow> & { parent: string; total: number })[]>(
+  const keyset = keysetCondition(NEWEST_DECLARATIONS, page.after);
+  const query = sql(
     `select parent.id as parent, parent.total, page.*
        from (select p.id, (select count(*) from enterprises.labor_relations_declaration where enterprise_id = p.id)::int as total
-               from unnest(?::uuid[]) as p(id)) parent
+               from unnest(`,
+    bound('?::uuid[]', pgArray(enterpriseIds)),
+    `) as p(id)) parent
        left join lateral (
-         select ${DECLARATION_COLUMNS}
-           from enterprises.labor_relations_declaration d
-          where d.enterprise_id = parent.id ${after ? 'and (d.declared_at, d.id) < (?::timestamptz, ?::uuid)' : ''}
-          order by d.declared_at desc, d.id desc
-          limit ?) page on true`,
-    [pgArray(enterpriseIds), ...(after ?? []), page.first + 1],
+         select ${DECLARATION_COLUMNS}, `,
+    sortColumns(NEWEST_DECLARATIONS),
+    `  from enterprises.labor_relations_declaration d
+          where d.enterprise_id = parent.id`,
+    andAfter(keyset),
+    ' order by ',
+    orderByClause(NEWEST_DECLARATIONS),
+    bound(' limit ?) page on true', page.first + 1),
   );
-  const groups = groupPages(rows, (row): row is DeclarationRow & { parent: string; total: number } => row.id != null);
+  type Row = Partial<DeclarationRow & SortedRow> & { parent: string; total: number };
+  const rows = await em.getConnection().execute<Row[]>(query.sql, query.params);
+  const groups = groupPages(rows, (row): row is DeclarationRow & SortedRow & { parent: string; total: number } => row.id != null);
   return new Map(
     enterpriseIds.map((id) => {
       const { rows: own, total } = groups.get(id) ?? { rows: [], total: 0 };
-      return [id, toConnection(own, page, total, (row) => ({ node: toDeclaration(row), key: [row.declared_at, row.id] }))];
+      return [id, toConnection(own, page, total, (row) => ({ node: toDeclaration(row), key: cursorKeyOf(NEWEST_DECLARATIONS, row) }))];
     }),
   );
 }
@@ -78,33 +85,39 @@ const CONTRACT_FIELDS = `id, enterprise_id, iin, occupation_code, workplace_code
 
 /**
  * Contracts of many declarations, in declaration order: those in force, or, for a declaration a
- * later one replaced, those moved to `superseded_contract` (ids kept). Cursor: [id].
+ * later one replaced, those moved to `superseded_contract` (ids kept).
  */
 export async function contractPages(
   em: EntityManager,
   declarationIds: readonly string[],
   page: PageRequest,
 ): Promise<Map<string, Connection<EmploymentContract>>> {
-  const after = keysetOf(page.after, (key) => key.length === 1 && typeof key[0] === 'string' && /^\d+$/.test(key[0]));
-  const rows = await em.getConnection().execute<(Partial<ContractRow> & { parent: string; total: number })[]>(
+  const keyset = keysetCondition(CONTRACTS_IN_ORDER, page.after);
+  const query = sql(
     `select parent.id as parent, parent.total, page.*
        from (select p.id, ((select count(*) from enterprises.employment_contract where declaration_id = p.id)
                           + (select count(*) from enterprises.superseded_contract where declaration_id = p.id))::int as total
-               from unnest(?::uuid[]) as p(id)) parent
+               from unnest(`,
+    bound('?::uuid[]', pgArray(declarationIds)),
+    `) as p(id)) parent
        left join lateral (
          select c.id::text as id, c.enterprise_id, e.bin as enterprise_bin, c.iin, c.occupation_code, c.workplace_code,
-                c.contract_type, c.monthly_salary_tenge, c.start_date::text as start_date, c.end_date::text as end_date, c.weekly_hours
+                c.contract_type, c.monthly_salary_tenge, c.start_date::text as start_date, c.end_date::text as end_date, c.weekly_hours,
+                c.id::text as sort_0
            from (select ${CONTRACT_FIELDS} from enterprises.employment_contract
-                  where declaration_id = parent.id ${after ? 'and id > ?::bigint' : ''}
-                  union all
+                  where declaration_id = parent.id`,
+    andAfter(keyset),
+    `  union all
                  select ${CONTRACT_FIELDS} from enterprises.superseded_contract
-                  where declaration_id = parent.id ${after ? 'and id > ?::bigint' : ''}) c
+                  where declaration_id = parent.id`,
+    andAfter(keyset),
+    `) c
            join enterprises.enterprise e on e.id = c.enterprise_id
-          order by c.id
-          limit ?) page on true`,
-    [pgArray(declarationIds), ...(after ?? []), ...(after ?? []), page.first + 1],
+          order by c.id`,
+    bound(' limit ?) page on true', page.first + 1),
   );
-  const groups = groupPages(rows, (row): row is ContractRow & { parent: string; total: number } => row.id != null);
+  const rows = await em.getConnection().execute<(Partial<ContractRow & SortedRow> & { parent: string; total: number })[]>(query.sql, query.params);
+  const groups = groupPages(rows, (row): row is ContractRow & SortedRow & { parent: string; total: number } => row.id != null);
   return new Map(
     declarationIds.map((id) => {
       const { rows: own, total } = groups.get(id) ?? { rows: [], total: 0 };
@@ -125,7 +138,7 @@ export async function contractPages(
             endDate: row.end_date,
             weeklyHours: row.weekly_hours,
           } satisfies EmploymentContract,
-          key: [row.id],
+          key: cursorKeyOf(CONTRACTS_IN_ORDER, row),
         })),
       ];
     }),

@@ -1,11 +1,11 @@
 import { deferredCount, pgArray, type EntityManager } from '../../kernel/db.js';
-import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
+import { areaCondition, nearDistanceKm, type ParsedArea } from '../../kernel/geo/area.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import { qualityJobThresholds } from '../domain/vacancy-rules.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
-import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type Ordering, type SortedRow } from './ordering.js';
+import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
 import { type SqlFragment, allOf, bound, joinSql, sql } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
 
@@ -53,16 +53,11 @@ export function statusIs(status: VacancyStatus): SqlFragment {
   return bound('v.status = ?', status);
 }
 
-function edgeOf(row: PageRow) {
-  return { node: vacancyFromRow(row), key: cursorKeyOf(row), distanceKm: row.distance_km };
-}
 
 export interface VacancySearch {
   area: ParsedArea | null;
   filter: ParsedVacancyFilter;
-  ordering: Ordering;
-  /** `edge.distanceKm` when the area is a circle. */
-  distanceKm: SqlFragment | null;
+  ordering: KeysetOrder;
   page: PageRequest;
 }
 
@@ -75,7 +70,7 @@ export async function searchVacancies(em: EntityManager, search: VacancySearch):
     `select ${VACANCY_COLUMNS}, `,
     sortColumns(search.ordering),
     ', ',
-    search.distanceKm ?? bound('null::float8'),
+    nearDistanceKm(search.area, AREA_COLUMNS.point) ?? bound('null::float8'),
     ' as distance_km from vacancies.vacancy v where ',
     allOf(keyset ? [...conditions, keyset] : conditions),
     ' order by ',
@@ -83,7 +78,7 @@ export async function searchVacancies(em: EntityManager, search: VacancySearch):
     bound(' limit ?', search.page.first + 1),
   );
   const rows = await em.getConnection().execute<PageRow[]>(pageQuery.sql, pageQuery.params);
-  return pageConnection(rows, search.page, deferredCount(em, sql('from vacancies.vacancy v where ', allOf(conditions))));
+  return pageConnection(rows, search.ordering, search.page, deferredCount(em, sql('from vacancies.vacancy v where ', allOf(conditions))));
 }
 
 /** The owners a vacancy list hangs off: an employer (Enterprise.vacancies) or a region (Region.vacancies). */
@@ -106,7 +101,7 @@ export interface ParentListRequest {
  */
 export async function vacancyPagesByParent(
   em: EntityManager,
-  request: ParentListRequest & { ordering: Ordering; page: PageRequest },
+  request: ParentListRequest & { ordering: KeysetOrder; page: PageRequest },
   keys: readonly string[],
 ): Promise<Map<string, PageRow[]>> {
   const column = PARENT_COLUMN[request.parent];
@@ -134,8 +129,8 @@ export async function vacancyPagesByParent(
 }
 
 /** `total` as a function is counted only if the client reads `totalCount`. */
-export function pageConnection(rows: PageRow[], page: PageRequest, total: number | (() => Promise<number>)): Connection<Vacancy> {
-  return toConnection(rows, page, total, edgeOf);
+export function pageConnection(rows: PageRow[], ordering: KeysetOrder, page: PageRequest, total: number | (() => Promise<number>)): Connection<Vacancy> {
+  return toConnection(rows, page, total, (row) => ({ node: vacancyFromRow(row), key: cursorKeyOf(ordering, row), distanceKm: row.distance_km }));
 }
 
 /** How many vacancies match per parent, for every parent in the batch, in one statement. */

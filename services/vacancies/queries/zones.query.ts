@@ -1,7 +1,8 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import type { PageRequest } from '../../kernel/pagination.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
-import { keysetCondition, nearestFirst, orderByClause, sortColumns } from './ordering.js';
+import { keysetCondition, orderByClause, sortColumns } from '../../kernel/keyset.js';
+import { nearestFirst } from './vacancy-orders.js';
 import { vacancyFilterConditions, statusIs, type PageRow } from './vacancies.query.js';
 import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS } from './vacancy-rows.js';
@@ -16,7 +17,7 @@ export interface NearAreasRequest {
  * Distance from the zone's area (zero inside it), on the sphere like every other distance of
  * the API; `zone.area` is the lateral row of the statement below.
  */
-const FROM_ZONE_AREA = nearestFirst(bound('ST_Distance(v.location, zone.area, false)'));
+export const FROM_ZONE_AREA = nearestFirst('ZONE_DISTANCE', bound('ST_Distance(v.location, zone.area, false)'));
 
 /** The areas of a request as rows `zone(position, area)`, in one array parameter. */
 function zoneAreas(areas: readonly string[]) {

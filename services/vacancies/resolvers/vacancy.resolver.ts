@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../kernel/context.js';
-import { BadInput } from '../../kernel/errors.js';
-import { AreaInput, assertValidArea, nearDistanceKm, nearOrderBy, parseArea, type ParsedArea } from '../../kernel/geo/area.js';
+import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { isQualityVacancy, openDaysOf } from '../domain/vacancy-rules.js';
 import { Enterprise } from '../entities/enterprise.stub.js';
@@ -12,28 +11,10 @@ import { VacancyOrder } from '../graphql/enums.js';
 import { parseUuid } from '../../kernel/ids.js';
 import { parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
 import type { VacancyLoaders } from '../loaders.js';
-import { HIGHEST_SALARY_FIRST, LONGEST_OPEN_FIRST, NEWEST_FIRST, nearestFirst, type Ordering } from '../queries/ordering.js';
+import { vacancyOrder } from '../queries/vacancy-orders.js';
 import { searchVacancies } from '../queries/vacancies.query.js';
 
 type Context = RequestContext<VacancyLoaders>;
-
-const POINT_COLUMN = 'v.location';
-
-function orderingFor(orderBy: VacancyOrder, area: ParsedArea | null): Ordering {
-  switch (orderBy) {
-    case VacancyOrder.DISTANCE: {
-      const knn = nearOrderBy(area, POINT_COLUMN);
-      if (!knn) throw new BadInput('orderBy', 'DISTANCE needs area.near (a point to measure from)');
-      return nearestFirst(knn);
-    }
-    case VacancyOrder.SALARY_DESC:
-      return HIGHEST_SALARY_FIRST;
-    case VacancyOrder.OPEN_DAYS_DESC:
-      return LONGEST_OPEN_FIRST;
-    case VacancyOrder.POSTED_DESC:
-      return NEWEST_FIRST;
-  }
-}
 
 @Resolver(() => Vacancy)
 export class VacancyResolver {
@@ -58,8 +39,7 @@ export class VacancyResolver {
     const search = {
       area,
       filter: parseVacancyFilter(filter),
-      ordering: orderingFor(orderBy ?? VacancyOrder.POSTED_DESC, area),
-      distanceKm: nearDistanceKm(area, POINT_COLUMN),
+      ordering: vacancyOrder(orderBy ?? VacancyOrder.POSTED_DESC, area),
       page: pageRequest(first, after),
     };
     await assertValidArea(ctx.em, area);
