@@ -2,29 +2,19 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
-import { loadConfig, type Config } from '../services/kernel/config.js';
+import { loadConfig } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
 import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
 import { graphiqlAssets } from './graphiql.js';
 import { queryLimits } from './limits.js';
+import { subgraphsReady, subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/subgraph.js';
 import { gatewayRoutes } from './routes.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
   authorization: string | undefined;
-}
-
-/** Subgraph URLs come from config, not from the checked-in supergraph, so one artifact serves every deployment. */
-function subgraphUrls(config: Config): Record<string, string> {
-  return {
-    regions: config.REGIONS_URL,
-    enterprises: config.ENTERPRISES_URL,
-    vacancies: config.VACANCIES_URL,
-    resettlement: config.RESETTLEMENT_URL,
-    projects: config.PROJECTS_URL,
-  };
 }
 
 /** Forwards the caller's token and the request id: every subgraph verifies the token itself. */
@@ -71,16 +61,7 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
     port: options.port ?? config.PORT ?? 4000,
     staticAssets: graphiqlAssets(),
     routes: gatewayRoutes(config, log),
-    ready: async () => {
-      const answers = await Promise.all(
-        Object.values(urls).map((url) =>
-          fetch(url.replace(/\/graphql$/, '/ready'))
-            .then((response) => response.ok)
-            .catch(() => false),
-        ),
-      );
-      return answers.every(Boolean);
-    },
+    ready: () => subgraphsReady(urls),
     // The gateway rejects a bad token before planning; subgraphs verify it again themselves.
     context: async ({ headers, requestId }) => {
       const authorization = headers.get('authorization');

@@ -142,6 +142,13 @@ describe('gateway query limits', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'aliases' });
   });
 
+  it('answers a query over the token limit with LIMIT_EXCEEDED', async () => {
+    const ring = Array.from({ length: 1300 }, (_, index) => `[${70 + index / 10_000}, 45]`).join(' ');
+    const response = await federation.query(`{ enterprises(area: { polygon: { type: "Polygon", coordinates: [[${ring}]] } }) { totalCount } }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'tokens' });
+    expect(response.data ?? null).toBeNull();
+  });
+
   it('lets every benchmark scenario through, 500-row fan-out included', async () => {
     const random = createRandom(7);
     for (const scenario of scenarios(await loadSettlements())) {

@@ -1,72 +1,93 @@
-import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../services/kernel/config.js';
-import type { RunningService } from '../../services/kernel/http.js';
-import { authenticateRequest } from '../../services/kernel/subgraph.js';
+import { type Config, loadConfig } from '../../services/kernel/config.js';
+import { type RunningService, serveOperational } from '../../services/kernel/http.js';
+import { logger } from '../../services/kernel/logger.js';
+import { graphiqlAssets } from '../graphiql.js';
+import { envelopQueryLimits } from '../limits.js';
+import { gatewayRoutes } from '../routes.js';
+import { authenticate } from '../plugins/authenticate.js';
+import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
+import { maskError } from '../plugins/error-masking.js';
+import { requestErrorCodes } from '../plugins/request-error-codes.js';
+import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
+import { requirementsAsKeys } from './requirements-as-keys.js';
 
 /**
- * Hive Gateway over the same checked-in supergraph as `gateway/gateway.ts`, for the benchmark's
- * engine comparison. Not (yet) a drop-in: it has no graphql-armor limits, no error formatter and
- * no offline GraphiQL. Hive's default of merging identical subgraph requests in flight
- * (executor-http `deduplicateInflightRequests`) is off: under the benchmark's fixed documents it
- * would answer many clients with one subgraph call, which `@apollo/gateway` does not do, and the
- * engines would no longer be doing the same work.
+ * Hive Gateway over the checked-in supergraph: the default engine (docs/architecture.md §1).
+ * The contract's cross-cutting rules are plugins composed here, each in its own file: the query
+ * limits (graphql-armor's envelop plugins, gateway/limits.ts), the bad-token rejection, variable
+ * coercion errors as BAD_USER_INPUT, and the project's error mapping as Hive's error masking.
+ *
+ * Hive's default of merging identical subgraph requests in flight (executor-http
+ * `deduplicateInflightRequests`) is off: under the benchmark's fixed documents it would answer
+ * many clients with one subgraph call, which `@apollo/gateway` does not do, and the engines would
+ * no longer be doing the same work.
  */
 export interface HiveGatewayOptions {
   /** The Rust query planner (`@graphql-hive/router-runtime`); unset: Hive's JavaScript planner. */
   unifiedGraphHandler?: GatewayConfigSupergraph['unifiedGraphHandler'];
   port?: number;
+  /** Tests start a second gateway with other settings (production mode, other subgraph URLs). */
+  config?: Config;
 }
 
-/** As in the Apollo gateway, a bad token is rejected before planning; subgraphs verify it again. */
-const authenticate: GatewayPlugin = {
-  onContextBuilding: async ({ context }) => {
-    await authenticateRequest(context.request.headers.get('authorization') ?? undefined);
-  },
-};
-
 export async function startHiveGateway(options: HiveGatewayOptions = {}): Promise<RunningService> {
-  const config = loadConfig();
-  // Subgraph URLs come from config, not from the supergraph, as in gateway/gateway.ts.
-  const locations: Record<string, string> = {
-    regions: config.REGIONS_URL,
-    enterprises: config.ENTERPRISES_URL,
-    vacancies: config.VACANCIES_URL,
-    resettlement: config.RESETTLEMENT_URL,
-    projects: config.PROJECTS_URL,
-  };
+  const config = options.config ?? loadConfig();
+  const log = logger('gateway');
+  const urls = subgraphUrls(config);
+  const supergraph = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const runtime = createGatewayRuntime({
-    supergraph: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
+    supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
     unifiedGraphHandler: options.unifiedGraphHandler,
     transportEntries: Object.fromEntries(
-      Object.entries(locations).map(([subgraph, location]) => [subgraph, { location, options: { deduplicateInflightRequests: false } }]),
+      Object.entries(urls).map(([subgraph, location]) => [subgraph, { location, options: { deduplicateInflightRequests: false } }]),
     ),
-    // The built-in request-id plugin reads `x-request-id` (or makes one) and sends it to every subgraph.
+    // The built-in request-id plugin reads `x-request-id` (or makes one), returns it and sends it to every subgraph.
+    requestId: true,
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
-    plugins: () => [authenticate],
-    readinessCheckEndpoint: '/ready',
-    healthCheckEndpoint: '/health',
+    plugins: () => [requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput],
+    maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },
     landingPage: false,
     graphiql: false,
     logging: config.LOG_LEVEL === 'silent' ? false : config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
   });
-  const server = createServer(runtime);
+  // /health, /ready, the tile routes and the offline GraphiQL are answered as on every service (kernel/http.ts).
+  const operational = { ready: () => subgraphsReady(urls), staticAssets: graphiqlAssets(), routes: gatewayRoutes(config, log) };
+  const server = createServer((request, response) => {
+    serveOperational(request, response, operational)
+      .then((served) => {
+        if (!served) void runtime(request, response);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'request failed outside GraphQL');
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.end();
+      });
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? config.PORT ?? 4000, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  log.info({ url, engine: options.unifiedGraphHandler ? 'hive-router' : 'hive' }, 'listening');
+  let closing: Promise<void> | undefined;
   return {
-    url: `http://${config.HOST}:${port}/graphql`,
+    url,
     port,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await runtime.dispose();
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await runtime.dispose();
+      })();
+      return closing;
     },
   };
 }

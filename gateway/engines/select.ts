@@ -4,9 +4,10 @@ import { startGateway } from '../gateway.js';
 import { startHiveGateway } from './hive-gateway.js';
 
 /**
- * The gateway engine GATEWAY_ENGINE names, over the same checked-in supergraph: `apollo` (the
- * default: the only one with the contract's query limits, error masking and offline GraphiQL),
- * `hive`, or `hive-router` (Hive Gateway with the Rust query planner).
+ * The gateway engine GATEWAY_ENGINE names, over the same checked-in supergraph: `hive` (the
+ * default: Hive Gateway with its JavaScript planner, the engine that federates subscriptions),
+ * `hive-router` (Hive Gateway with the Rust query planner) or `apollo` (`@apollo/gateway`,
+ * queries and mutations only).
  */
 export async function startSelectedGateway(options: { port?: number } = {}): Promise<RunningService> {
   switch (loadConfig().GATEWAY_ENGINE) {

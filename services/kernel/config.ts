@@ -56,8 +56,11 @@ const configSchema = z.object({
   RESETTLEMENT_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
   PROJECTS_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-  /** Which gateway serves the supergraph (gateway/engines/select.ts). */
-  GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('apollo'),
+  /**
+   * Which gateway serves the supergraph (gateway/engines/select.ts): Hive Gateway with its
+   * JavaScript planner by default, the only one that federates subscriptions here.
+   */
+  GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('hive'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWKS_URL: z.string().url().optional(),
   JWT_AUDIENCE: z.string().default('enterprise-map'),
@@ -80,6 +83,7 @@ const configSchema = z.object({
   QUERY_MAX_ALIASES: positiveInt.default(30),
   QUERY_MAX_COST: positiveInt.default(50_000),
   QUERY_MAX_TOKENS: positiveInt.default(5_000),
+  QUERY_MAX_DIRECTIVES: positiveInt.default(50),
 });
 
 /** Every variable this module reads; the README's configuration table must list each one (test/readme.test.ts). */

@@ -153,6 +153,14 @@ function capped(formatted: GraphQLFormattedError): GraphQLFormattedError {
   };
 }
 
+/**
+ * graphql-js suggests names in its messages ("Did you mean "regions"?", "Did you mean the enum
+ * value "EN"?"): a map of the schema for whoever probes it. Production answers without them.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}
+
 export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   const format = formatter(options);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => capped(format(formatted, error));
@@ -174,8 +182,9 @@ function formatter(options: { isProduction: boolean; onInternal: (error: unknown
     const code = formatted.extensions?.limit ? 'LIMIT_EXCEEDED' : (domainErrorUnder(error)?.code ?? formatted.extensions?.code);
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+      if (!options.isProduction) return formatted;
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: options.isProduction ? extensions : formatted.extensions };
+      return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
     }
     options.onInternal(error);
     if (!options.isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };

@@ -75,6 +75,39 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+export type OperationalEndpoints = Pick<HttpServiceOptions<BaseContext>, 'ready' | 'metrics' | 'staticAssets' | 'routes'>;
+
+/**
+ * `/health`, `/ready`, `/metrics`, the extra routes and the static pages, the same on every
+ * service whatever serves its GraphQL; true when the request was one of them and has been answered.
+ */
+export async function serveOperational(request: IncomingMessage, response: ServerResponse, options: OperationalEndpoints): Promise<boolean> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health') {
+    sendJson(response, 200, { status: 'up' });
+    return true;
+  }
+  if (url.pathname === '/ready') {
+    const ready = await options.ready();
+    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    return true;
+  }
+  if (url.pathname === '/metrics') {
+    sendJson(response, 200, options.metrics?.() ?? {});
+    return true;
+  }
+  for (const route of options.routes ?? []) if (await route(request, response, url)) return true;
+  const wantsPage =
+    request.method === 'GET' && !url.search && (request.headers.accept ?? '').includes('text/html') && url.pathname !== '/graphiql';
+  const staticAsset = options.staticAssets?.get(wantsPage ? '/graphiql' : url.pathname);
+  if (staticAsset && (wantsPage || request.method === 'GET')) {
+    response.writeHead(200, { 'content-type': staticAsset.contentType, 'cache-control': 'public, max-age=3600' });
+    response.end(staticAsset.body);
+    return true;
+  }
+  return false;
+}
+
 /**
  * A plain `node:http` server in front of Apollo (`executeHTTPGraphQLRequest`): the same small
  * handler serves every subgraph and the gateway, with the operational endpoints beside it.
@@ -85,22 +118,8 @@ export async function startHttpService<Context extends BaseContext>(
   await options.apollo.start();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (await serveOperational(request, response, options)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') return sendJson(response, 200, { status: 'up' });
-    if (url.pathname === '/ready') {
-      const ready = await options.ready();
-      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
-    }
-    if (url.pathname === '/metrics') return sendJson(response, 200, options.metrics?.() ?? {});
-    for (const route of options.routes ?? []) if (await route(request, response, url)) return;
-    const wantsPage =
-      request.method === 'GET' && !url.search && (request.headers.accept ?? '').includes('text/html') && url.pathname !== '/graphiql';
-    const staticAsset = options.staticAssets?.get(wantsPage ? '/graphiql' : url.pathname);
-    if (staticAsset && (wantsPage || request.method === 'GET')) {
-      response.writeHead(200, { 'content-type': staticAsset.contentType, 'cache-control': 'public, max-age=3600' });
-      response.end(staticAsset.body);
-      return;
-    }
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
 
     const headers = toHeaderMap(request);
