@@ -46,7 +46,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
     enterpriseFilterConditions(filter, today, '');
     return { filter, today };
   },
-  async features(em, tile, { filter, today }) {
+  async features(em, tile, { filter, today }, coarser) {
     const rows = await pointTileGroups(
       em,
       {
@@ -62,6 +62,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
         ),
       },
       tile,
+      coarser,
     );
     return rows.map((row) => {
       const single = row.count === 1;

@@ -38,7 +38,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
     });
     return parseVacancyFilter(values as VacancyFilter, '');
   },
-  async features(em, tile, filter) {
+  async features(em, tile, filter, coarser) {
     const rows = await pointTileGroups(
       em,
       {
@@ -55,6 +55,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
         ),
       },
       tile,
+      coarser,
     );
     return rows.map((row) => ({
       geometry: { type: 'point', points: [tilePosition(row, tile)] },

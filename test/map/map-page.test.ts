@@ -166,6 +166,37 @@ describe('the map page in Chromium, offline', () => {
         expect(card.enterprise.bin).toBe(target!.bin);
         await page.screenshot({ path: screenshotPath('karaganda-z12-card') });
 
+        // Enterprises off: a click on a zone opens its quota and nearby vacancies, elsewhere the region's figures.
+        await page.uncheck('#layer-enterprises');
+        const { resettlementZones } = expectData(
+          await federation.query<{ resettlementZones: { name: string; center: { lat: number; lon: number } }[] }>('{ resettlementZones { name center { lat lon } } }'),
+        );
+        const zone = resettlementZones[0]!;
+        await jumpTo(page, [zone.center.lon, zone.center.lat], 12);
+        await page.mouse.click(640, 400);
+        await expect.poll(() => page.locator('#card h2[data-kind="zone"]').textContent(), { timeout: WAIT }).toBe(zone.name);
+        expect(await page.locator('#card .error').count()).toBe(0);
+        expect(await page.locator('#card-body').textContent()).toContain('Vacancies within 30 km');
+
+        const karaganda = expectData(
+          await federation.query<{ region: { name: string; center: { lat: number; lon: number } } }>('{ region(code: "KZ-35") { name center { lat lon } } }'),
+        ).region;
+        await jumpTo(page, [67, 48], 4);
+        const region = await page.evaluate(([lon, lat]) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance
+          const map = (window as any).enterpriseMap;
+          const point = map.project([lon, lat]);
+          return { x: point.x, y: point.y, code: map.queryRenderedFeatures(point, { layers: ['regions-fill'] })[0]?.properties.code };
+        }, [karaganda.center.lon, karaganda.center.lat] as const);
+        expect(region.code).toBe('KZ-35');
+        await page.mouse.click(region.x, region.y);
+        await expect.poll(() => page.locator('#card h2[data-kind="region"]').textContent(), { timeout: WAIT }).toBe(karaganda.name);
+        expect(await page.locator('#card .error').count()).toBe(0);
+        expect(await page.locator('#card-body').textContent()).toContain('Shortage index');
+        await page.selectOption('#choropleth', 'eligibleWorkers');
+        await idle(page);
+        await page.screenshot({ path: screenshotPath('choropleth-region-card') });
+
         expect(outside).toEqual([]);
         expect(pageErrors).toEqual([]);
       } finally {

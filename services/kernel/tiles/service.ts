@@ -13,6 +13,9 @@ import { encodeTile, type TileFeature } from './mvt.js';
 /** The attribution every layer carries: the region boundaries and the basemap drawn from them are OpenStreetMap data (data/README.md). */
 export const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
 export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+/** No tile is bigger than this (design §9); a point tile over it is made again with coarser groups. */
+export const MAX_TILE_BYTES = 500_000;
+const MAX_COARSER_STEPS = 3;
 
 /**
  * One vector-tile layer of the subgraph that owns its rows (docs/architecture.md, "Map tiles"):
@@ -27,7 +30,8 @@ export interface TileLayer<Filter = unknown> {
   fields: Record<string, string>;
   /** Query parameters → the validated filter (BadInput naming the parameter otherwise). */
   parseFilter(params: URLSearchParams, today: string): Filter;
-  features(em: EntityManager, tile: TileAddress, filter: Filter): Promise<TileFeature[]>;
+  /** `coarser` > 0 asks a point layer for bigger groups: the tile came out over MAX_TILE_BYTES. */
+  features(em: EntityManager, tile: TileAddress, filter: Filter, coarser: number): Promise<TileFeature[]>;
 }
 
 /** A layer with its filter type erased, for a subgraph's list of layers (the filter only travels between its own two functions). */
@@ -96,8 +100,13 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
 
   const encode = async (layer: TileLayer<unknown>, tile: TileAddress, filter: unknown): Promise<EncodedTile> => {
     const started = performance.now();
-    const features = await layer.features(em(), tile, filter);
-    const body = Buffer.from(encodeTile([{ name: layer.name, features }]));
+    let features = await layer.features(em(), tile, filter, 0);
+    let body = Buffer.from(encodeTile([{ name: layer.name, features }]));
+    for (let coarser = 1; body.length > MAX_TILE_BYTES && coarser <= MAX_COARSER_STEPS; coarser++) {
+      features = await layer.features(em(), tile, filter, coarser);
+      body = Buffer.from(encodeTile([{ name: layer.name, features }]));
+    }
+    if (body.length > MAX_TILE_BYTES) log.warn({ layer: layer.name, ...tile, bytes: body.length }, 'tile over the byte limit at its coarsest');
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     log.debug({ layer: layer.name, ...tile, features: features.length, bytes: body.length, ms: Math.round(performance.now() - started) }, 'tile encoded');
     return { body, gzipped: gzipSync(body), etag, features: features.length };
