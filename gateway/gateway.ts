@@ -46,7 +46,7 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
-    introspection: true,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: errorFormatter({
       isProduction: config.isProduction,

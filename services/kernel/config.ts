@@ -61,6 +61,8 @@ const configSchema = z.object({
    * JavaScript planner by default, the only one that federates subscriptions here.
    */
   GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('hive'),
+  /** GraphQL introspection at the gateway and the subgraphs; unset: on in development and test, off in production. */
+  INTROSPECTION: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWKS_URL: z.string().url().optional(),
   JWT_AUDIENCE: z.string().default('enterprise-map'),
@@ -93,6 +95,8 @@ export type Config = z.infer<typeof configSchema> & {
   /** `Region.boundary` source: REGIONS_GEOJSON, or the data set shipped in `data/regions/`. */
   regionsGeoJsonPath: string;
   isProduction: boolean;
+  /** INTROSPECTION, or its default for NODE_ENV. */
+  introspection: boolean;
 };
 
 export class ConfigError extends Error {
@@ -112,6 +116,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     ...values,
     regionsGeoJsonPath: values.REGIONS_GEOJSON,
     isProduction: values.NODE_ENV === 'production',
+    introspection: values.INTROSPECTION ?? values.NODE_ENV !== 'production',
   };
 }
 

@@ -163,7 +163,11 @@ export function withoutSuggestions(message: string): string {
 
 export function errorFormatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {
   const format = formatter(options);
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => capped(format(formatted, error));
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = capped(format(formatted, error));
+    // Every code, not only the public ones: variable coercion suggests enum values too.
+    return options.isProduction ? { ...answer, message: withoutSuggestions(answer.message) } : answer;
+  };
 }
 
 function formatter(options: { isProduction: boolean; onInternal: (error: unknown) => void }) {

@@ -90,7 +90,7 @@ export async function startSubgraph<Loaders>(
 
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
-    introspection: true,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: errorFormatter({
       isProduction: config.isProduction,
