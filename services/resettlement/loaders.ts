@@ -6,6 +6,16 @@ import { applicationsByIds } from './queries/applications.query.js';
 import { latestRegionRoles, regionQuotas, type RegionQuotaRow, type RegionRoleRow } from './queries/regions.query.js';
 import { zoneQuotas, zonesByIds, zonesOfRegions, type ZoneQuotaRow } from './queries/zones.query.js';
 import { zonesWithinReach, type ReachableZoneRow } from './queries/reach.query.js';
+import {
+  intentionsBySector,
+  intentionsOfApplications,
+  returnFigures,
+  returnsOfApplications,
+  type IntentionRow,
+  type NewReturn,
+  type ReturnFigures,
+  type SectorIntentions,
+} from './queries/match.query.js';
 
 /** DataLoader keys are strings; a yearly figure is keyed by its owner and year together. */
 export const yearKey = (owner: string, year: number): string => `${owner}|${year}`;
@@ -48,6 +58,12 @@ export function createResettlementLoaders(em: EntityManager) {
       (keys) => zonesWithinReach(em, keys),
       (row) => row.key,
     ),
+    /** A match's applicants by sector, by `applicantScopeKey`. */
+    intentionsBySector: groupLoader<string, SectorIntentions>((keys) => intentionsBySector(em, keys), (row) => row.key),
+    /** Resettled and returned persons, by `returnScopeKey`. */
+    returnFigures: rowLoader<string, ReturnFigures>((keys) => returnFigures(em, keys), (row) => row.key),
+    intentionsOfApplication: groupLoader<string, IntentionRow>((ids) => intentionsOfApplications(em, ids), (row) => row.applicationId),
+    returnOfApplication: rowLoader<string, NewReturn>((ids) => returnsOfApplications(em, ids), (row) => row.applicationId),
   };
 }
 

@@ -13,14 +13,23 @@ import { RegionResettlementResolver } from './resolvers/region.resolver.js';
 import { ZoneResolver } from './resolvers/zone.resolver.js';
 import { RecruitmentSources, WorkforceTrainingReport } from './graphql/navigator.types.js';
 import { RecruitmentZonesResolver, TrainingDonorsResolver } from './resolvers/navigator.resolver.js';
+import { MatchResolver, matchOfKey, ReturnResolver, ZoneReturnResolver } from './resolvers/match.resolver.js';
+import { Migration20261201100000ResettlementMatchAndReturns } from './migrations/Migration20261201100000ResettlementMatchAndReturns.js';
 import { resettlementSeed } from './seed/resettlement.seed.js';
 
 function buildResettlementSchema() {
   return buildFederatedSchema({
-    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver, RecruitmentZonesResolver, TrainingDonorsResolver],
+    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver, RecruitmentZonesResolver, TrainingDonorsResolver, MatchResolver, ReturnResolver, ZoneReturnResolver],
     // The navigator's entities, reached only through _entities.
     orphanedTypes: [RecruitmentSources, WorkforceTrainingReport],
     referenceResolvers: {
+      // A match comes back with the vacancies' side (`@requires`); its key says whose it is.
+      ResettlementMatch: {
+        __resolveReference: async (reference: { id: string }, ctx: RequestContext<ResettlementLoaders>) => {
+          const match = await matchOfKey(reference.id, ctx);
+          return match && { ...match, ...reference };
+        },
+      },
       // The whole card, `area` included: vacancies reads it through `@requires(fields: "area")`.
       ResettlementZone: {
         __resolveReference: (reference: { id: string }, ctx: RequestContext<ResettlementLoaders>) =>
@@ -36,7 +45,7 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   database: {
     schema: 'resettlement',
     entities: [ResettlementZone, ResettlementApplication],
-    migrations: [Migration20261123020000Resettlement, Migration20261123030000ResettlementDecisions],
+    migrations: [Migration20261123020000Resettlement, Migration20261123030000ResettlementDecisions, Migration20261201100000ResettlementMatchAndReturns],
   },
   buildSchema: buildResettlementSchema,
   createLoaders: createResettlementLoaders,

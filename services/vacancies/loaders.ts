@@ -3,6 +3,7 @@ import type { EntityManager } from '../kernel/db.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
 import { groupLoader, perArguments, rowLoader } from '../kernel/loaders.js';
 import { localOpenVacancies, regionalOpenVacancies } from './queries/navigator.query.js';
+import { vacanciesBySector } from './queries/sectors.query.js';
 import type { Connection, PageRequest } from '../kernel/pagination.js';
 import type { StaffingShortage } from './entities/staffing-shortage.js';
 import type { Vacancy } from './entities/vacancy.entity.js';
@@ -115,6 +116,8 @@ export function createVacancyLoaders(em: EntityManager) {
     localOpenVacancies: rowLoader((keys: readonly string[]) => localOpenVacancies(em, keys), (row) => row.key),
     /** The navigator's open vacancies per region, by occupation code. */
     regionalOpenVacancies: groupLoader((codes: readonly string[]) => regionalOpenVacancies(em, codes), (row) => row.occupationCode),
+    /** A resettlement match's vacancies by sector, by the JSON of its question. */
+    vacanciesBySector: groupLoader((keys: readonly string[]) => vacanciesBySector(em, keys), (row) => row.key),
   };
 }
 

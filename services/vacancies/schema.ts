@@ -16,6 +16,8 @@ import { VacancyResolver } from './resolvers/vacancy.resolver.js';
 import { VacancyMutationsResolver } from './resolvers/vacancy-mutations.resolver.js';
 import { ZoneVacanciesResolver } from './resolvers/zone.resolver.js';
 import { vacanciesSeed } from './seed/vacancies.seed.js';
+import { ResettlementMatch } from './entities/resettlement-match.stub.js';
+import { MatchVacanciesResolver } from './resolvers/match.resolver.js';
 import { vacancyTiles } from './tiles.js';
 import { tileLayer } from '../kernel/tiles/service.js';
 import { ProjectLocality, RecruitmentSources, WorkforceTrainingReport } from './entities/navigator.stubs.js';
@@ -24,9 +26,9 @@ import { LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanc
 function buildVacanciesSchema() {
   return buildFederatedSchema({
     resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver,
-      LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver],
+      LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver, MatchVacanciesResolver],
     // Reached only through _entities (nothing here returns a zone).
-    orphanedTypes: [ResettlementZone, ProjectLocality, RecruitmentSources, WorkforceTrainingReport],
+    orphanedTypes: [ResettlementZone, ProjectLocality, RecruitmentSources, WorkforceTrainingReport, ResettlementMatch],
     // Enterprise, Region and ResettlementZone are stubs: the default reference resolver returns
     // the representation itself ({ bin } / { code } / { id, area }), which is all their fields need.
     // The area arrives from whoever calls _entities; it becomes a search area, so it obeys the

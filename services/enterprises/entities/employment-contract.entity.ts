@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
-import { DateScalar } from '../graphql/date.js';
+import { DateScalar } from '../../kernel/graphql/date.js';
 
 /** A declared employment contract is permanent or fixed-term (docs/architecture.md §4, EmploymentContractInput). */
 export type DeclaredContractType = Exclude<ContractType, 'SEASONAL'>;

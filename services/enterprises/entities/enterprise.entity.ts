@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/date.js';
+import { DateScalar } from '../../kernel/graphql/date.js';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import { GeographyPointType, type LatLon } from '../../kernel/geo/postgis-types.js';
 

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../graphql/date.js';
+import { DateScalar } from '../../kernel/graphql/date.js';
 
 export enum InspectionKind {
   PLANNED = 'PLANNED',

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/date.js';
+import { DateScalar } from '../../kernel/graphql/date.js';
 
 /** An employer's declaration of the contracts in force on a day; it replaces the declared state (docs/architecture.md §4). */
 @Entity({ tableName: 'labor_relations_declaration' })

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/date.js';
+import { DateScalar } from '../../kernel/graphql/date.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 
 /** One workplace's attestation result; the latest per (enterprise, code) is the current one (docs/domain.md §4). */

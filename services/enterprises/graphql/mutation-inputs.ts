@@ -13,7 +13,7 @@ import { okedCodeProblem } from '../domain/oked.js';
 import { DeclaredContractTypeEnum, type DeclaredContractType } from '../entities/employment-contract.entity.js';
 import { InspectionKind } from '../entities/inspection.entity.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
-import { DateScalar, isoDateOf } from './date.js';
+import { DateScalar, isoDateOf } from '../../kernel/graphql/date.js';
 
 /**
  * The mutations' inputs and their validation: every check that needs no data runs here, before

@@ -1,6 +1,8 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GeoPoint } from '../geo/graphql-types.js';
 import type { LatLon } from '../geo/postgis-types.js';
+import type { WorkSector } from '../domain/work-sectors.js';
+import { WorkSectorEnum } from './work-sector.js';
 
 /**
  * The value types the investment-project navigator moves between subgraphs (docs/architecture.md
@@ -150,4 +152,15 @@ export function localQuestionsOf(locality: ProjectLocalityReference): string[] {
   return locality.plannedOccupations.map((occupationCode) =>
     localQuestionKey({ lat: locality.center.lat, lon: locality.center.lon, radiusMetres: locality.radiusKm * 1000, occupationCode }),
   );
+}
+
+/** Open vacancies in one sector (docs/domain.md §10), as the vacancies subgraph adds them to a resettlement match. */
+@ObjectType({ description: 'Open vacancies in one sector.' })
+@Directive('@shareable')
+export class SectorVacancies {
+  @Field(() => WorkSectorEnum)
+  sector!: WorkSector;
+
+  @Field(() => Int)
+  vacancies!: number;
 }

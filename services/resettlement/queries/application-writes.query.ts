@@ -4,10 +4,14 @@ import { BadInput, Conflict, NotFound } from '../../kernel/errors.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import { ApplicationStatus, Decision, ResettlementRole } from '../graphql/enums.js';
 import { acceptedFamilies } from './zones.query.js';
+import { pgArray } from '../../kernel/db.js';
+import type { WorkSector } from '../../kernel/domain/work-sectors.js';
 
 /** An application as validated by the resolver: shapes and ranges are right, the database is not asked yet. */
 export interface NewApplication {
   zoneId: string;
+  /** One per able-bodied member, in order; empty when the family did not say. */
+  intendedWork: { sector: WorkSector; occupationCode: string | null }[];
   year: number;
   fromKatoCode: string;
   fromRegionCode: string;
@@ -72,6 +76,19 @@ export function fileApplication(em: EntityManager, application: NewApplication):
       ],
     );
     if (!row) throw new Conflict(`the applicant already has a pending or accepted application for ${application.year}`);
+    if (application.intendedWork.length > 0) {
+      await tx.execute(
+        `insert into resettlement.application_intention (application_id, member, sector, occupation_code)
+         select ?, w.member, w.sector, nullif(w.occupation_code, '')
+           from unnest(?::int[], ?::text[], ?::text[]) as w (member, sector, occupation_code)`,
+        [
+          row.id,
+          pgArray(application.intendedWork.map((_, index) => index + 1)),
+          pgArray(application.intendedWork.map((work) => work.sector)),
+          pgArray(application.intendedWork.map((work) => work.occupationCode ?? '')),
+        ],
+      );
+    }
     return tx.map(ResettlementApplication, row);
   });
 }

@@ -28,3 +28,10 @@ export async function decidedApplicationZone(action: Action): Promise<Resettleme
   const application = await loaders.applicationById.load(parseUuid(String(action.args.id), 'id'));
   return application && loaders.zoneById.load(application.zoneId);
 }
+
+/** A return is judged like a decision, on the zone of the application it is recorded for. */
+export async function returnedApplicationZone(action: Action): Promise<ResettlementZone | null> {
+  const { loaders } = action.context;
+  const application = await loaders.applicationById.load(parseUuid(String(action.args.applicationId), 'applicationId'));
+  return application && loaders.zoneById.load(application.zoneId);
+}

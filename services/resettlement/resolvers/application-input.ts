@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { parseKatoRegion, parseNumberInRange } from '../../kernel/arguments.js';
+import { parseKatoRegion, parseNumberInRange, parseOccupationCode } from '../../kernel/arguments.js';
+import type { WorkSector } from '../../kernel/domain/work-sectors.js';
+import { WorkSectorEnum } from '../../kernel/graphql/work-sector.js';
 import { YEARLY_THRESHOLDS } from '../../kernel/domain/money.js';
 import { BadInput } from '../../kernel/errors.js';
 import { monthlyRentSubsidyTenge, relocationSubsidyTenge, RESETTLEMENT_COMMITMENT_YEARS } from '../domain/subsidies.js';
@@ -9,6 +11,15 @@ import { parseYear } from './arguments.js';
 
 /** A family larger than this is a typing mistake, not a family (the column is a smallint). */
 const MAX_FAMILY_MEMBERS = 20;
+
+@InputType({ description: 'What one able-bodied member of the family intends to work as.' })
+export class IntendedWorkInput {
+  @Field(() => WorkSectorEnum)
+  sector!: WorkSector;
+
+  @Field(() => String, { nullable: true, description: '4-digit occupation code (ISCO-08 based), when the member knows it.' })
+  occupationCode?: string | null;
+}
 
 @InputType({ description: "A family's application; the applicant is the citizen whose token signs the request." })
 export class ApplyForResettlementInput {
@@ -30,6 +41,14 @@ export class ApplyForResettlementInput {
 
   @Field(() => Int, { description: 'Members able to work, at least 1 and at most familyMembers.' })
   ableBodiedMembers!: number;
+
+  @Field(() => [IntendedWorkInput], {
+    nullable: true,
+    description:
+      'One entry per able-bodied member: the sector (and occupation) they intend to work in, so the zone’s vacancies can be ' +
+      'matched to it before the family moves (resettlementMatch). When given, exactly ableBodiedMembers entries.',
+  })
+  intendedWork?: IntendedWorkInput[] | null;
 }
 
 /** Everything about the input that needs no database: shapes, ranges, the year's MCI, the subsidies. */
@@ -48,9 +67,17 @@ export function parseApplication(input: ApplyForResettlementInput, applicantIin:
     whole: true,
     what: 'a number of members (at most familyMembers)',
   });
+  const intendedWork = input.intendedWork ?? [];
+  if (input.intendedWork && intendedWork.length !== ableBodiedMembers) {
+    throw new BadInput('input.intendedWork', `must have one entry per able-bodied member (${ableBodiedMembers}), got ${intendedWork.length}`);
+  }
   return {
     zoneId,
     year,
+    intendedWork: intendedWork.map((work, index) => ({
+      sector: work.sector,
+      occupationCode: work.occupationCode == null ? null : parseOccupationCode(work.occupationCode, `input.intendedWork.${index}.occupationCode`),
+    })),
     fromKatoCode: input.fromKatoCode,
     fromRegionCode,
     familyMembers,

@@ -15,6 +15,7 @@ import { decideApplication, fileApplication, type ApplicationDecision } from '..
 import { applicationsPage } from '../queries/applications.query.js';
 import { isUuid, parseUuid } from '../../kernel/ids.js';
 import { ApplyForResettlementInput, parseApplication } from './application-input.js';
+import { IntendedWork, ResettlementReturn } from '../graphql/match.types.js';
 
 import { decidedApplicationZone } from './access-targets.js';
 
@@ -137,5 +138,15 @@ export class ApplicationResolver {
   @FieldResolver(() => String, { description: "The applicant's IIN masked after the birth date (`791028******`), for officers telling families apart." })
   applicantIinMasked(@Root() application: ResettlementApplication): string {
     return maskIin(application.applicantIin);
+  }
+
+  @FieldResolver(() => [IntendedWork], { description: 'Each able-bodied member’s intended sector and occupation; empty when the family did not say.' })
+  intendedWork(@Root() application: ResettlementApplication, @Ctx() ctx: Context): Promise<IntendedWork[]> {
+    return ctx.loaders.intentionsOfApplication.load(application.id);
+  }
+
+  @FieldResolver(() => ResettlementReturn, { nullable: true, description: 'The family’s return, when an officer recorded one.' })
+  returned(@Root() application: ResettlementApplication, @Ctx() ctx: Context): Promise<ResettlementReturn | null> {
+    return ctx.loaders.returnOfApplication.load(application.id);
   }
 }

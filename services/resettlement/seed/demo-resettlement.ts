@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { makeIin } from '../../kernel/domain/identifiers.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
+import type { WorkSector } from '../../kernel/domain/work-sectors.js';
 import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
 import { monthlyRentSubsidyTenge, REGION_RESETTLEMENT_FACTS, RESETTLEMENT_COMMITMENT_YEARS, relocationSubsidyTenge } from '../domain/subsidies.js';
 
@@ -192,4 +193,62 @@ export function expectedDemoRows(): number {
   const zones = recipients.length * ZONES_PER_RECIPIENT_REGION;
   const families = recipients.reduce((sum, region) => sum + regionFamilies(region), 0);
   return regions.length + 2 * zones + Math.round(families / 2 + zones * 2.5);
+}
+
+/**
+ * Model of what movers say they want (docs/domain.md §10, the 2017 study): of 1 008 able-bodied
+ * movers 794 wanted state jobs, 116 agriculture and 98 their own business. The demo draws each
+ * able-bodied member's intention from those shares, so the match shows the study's mismatch.
+ */
+const INTENTIONS_2017: [WorkSector, number][] = [
+  ['GOVERNMENT', 794],
+  ['AGRICULTURE', 116],
+  ['OWN_BUSINESS', 98],
+];
+
+/** Of about 7 000 resettlers 108 returned (docs/domain.md §1): the demo's returns come to the same share of persons. */
+export const RETURN_SHARE = 108 / 7000;
+
+export interface DemoIntention {
+  applicationId: string;
+  member: number;
+  sector: WorkSector;
+}
+
+export interface DemoReturn {
+  applicationId: string;
+  returnedOn: string;
+  members: number;
+}
+
+/**
+ * Intentions for every able-bodied member of every application, and whole-family returns of
+ * accepted families until the returned persons reach RETURN_SHARE of the resettled ones; a
+ * family returns 30 to 120 days after its acceptance. Its own random stream, so the zones and
+ * applications stay as they were.
+ */
+export function demoIntentionsAndReturns(random: Random, applications: readonly DemoApplication[]) {
+  const intentions: DemoIntention[] = applications.flatMap((application) =>
+    Array.from({ length: application.ableBodiedMembers }, (_, index) => ({
+      applicationId: application.id,
+      member: index + 1,
+      sector: random.weighted(INTENTIONS_2017, ([, weight]) => weight)[0],
+    })),
+  );
+  const accepted = applications.filter((application) => application.status === 'ACCEPTED');
+  const target = Math.round(accepted.reduce((sum, application) => sum + application.familyMembers, 0) * RETURN_SHARE);
+  const returns: DemoReturn[] = [];
+  let returned = 0;
+  for (const application of [...accepted].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (returned + application.familyMembers > target) continue;
+    const decided = new Date(application.decidedAt!);
+    returns.push({
+      applicationId: application.id,
+      returnedOn: isoDate(new Date(decided.getTime() + random.int(30, 120) * 24 * 3600 * 1000)),
+      members: application.familyMembers,
+    });
+    returned += application.familyMembers;
+    if (returned === target) break;
+  }
+  return { intentions, returns };
 }

@@ -1,6 +1,19 @@
 import { createRandom, loadSettlements } from '../../kernel/seed/demo-world.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
-import { DEMO_YEAR, demoResettlement, expectedDemoRows, type DemoApplication, type DemoZone, type RegionResettlementRow } from './demo-resettlement.js';
+import {
+  DEMO_YEAR,
+  demoIntentionsAndReturns,
+  demoResettlement,
+  expectedDemoRows,
+  type DemoApplication,
+  type DemoIntention,
+  type DemoReturn,
+  type DemoZone,
+  type RegionResettlementRow,
+} from './demo-resettlement.js';
+
+/** Intentions and returns draw from their own stream: the zones and applications stay as before they existed. */
+const INTENTIONS_STREAM = 0x5bd1e995;
 
 const POINT = 'ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography';
 
@@ -35,6 +48,8 @@ export const resettlementSeed: SubgraphSeed = {
     'resettlement.zone_quota',
     'resettlement.resettlement_application',
     'resettlement.region_resettlement',
+    'resettlement.application_intention',
+    'resettlement.resettlement_return',
   ],
   expectedRows: expectedDemoRows,
   run: async (target, options, onRows) => {
@@ -116,7 +131,28 @@ export const resettlementSeed: SubgraphSeed = {
       world.applications,
       onRows,
     );
+    const { intentions, returns } = demoIntentionsAndReturns(createRandom(options.seed ^ INTENTIONS_STREAM), world.applications);
+    const intended = await target.insert<DemoIntention>(
+      {
+        table: 'resettlement.application_intention',
+        input: { application_id: 'uuid', member: 'int', sector: 'text' },
+        values: (intention) => ({ application_id: intention.applicationId, member: intention.member, sector: intention.sector }),
+      },
+      intentions,
+      onRows,
+    );
+    const returned = await target.insert<DemoReturn>(
+      {
+        table: 'resettlement.resettlement_return',
+        input: { application_id: 'uuid', returned_on: 'date', members: 'int' },
+        values: (row) => ({ application_id: row.applicationId, returned_on: row.returnedOn, members: row.members }),
+      },
+      returns,
+      onRows,
+    );
     return {
+      'resettlement.application_intention': intended,
+      'resettlement.resettlement_return': returned,
       'resettlement.region_resettlement': regions,
       'resettlement.resettlement_zone': zones,
       'resettlement.zone_quota': quotas,

@@ -1,5 +1,5 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { refusalsAsBadInput } from '../../kernel/graphql/user-input-scalar.js';
+import { refusalsAsBadInput } from './user-input-scalar.js';
 
 /** ISO 8601 calendar date (YYYY-MM-DD); dates travel as strings end to end, never as JS Date. */
 export const DateScalar = refusalsAsBadInput(GraphQLDate);
