@@ -30,6 +30,16 @@ describe('keyset cursors', () => {
     expectBadCursor(await federation.query(DECLARATIONS, { after: cursorOf(['not a timestamp', SOME_UUID]) }, await admin()));
   });
 
+  it('refuse an applications cursor naming its order but holding a day February never has', async () => {
+    const after = cursorOf(['CREATED_DESC', '2026-02-30 10:00:00.000001+00', SOME_UUID]);
+    expectBadCursor(await federation.query('query ($after: String) { resettlementApplications(first: 2, after: $after) { totalCount } }', { after }, await admin()));
+  });
+
+  it('refuse an enterprises cursor whose headcount is not a number', async () => {
+    const after = cursorOf(['HEADCOUNT_DESC', 'many', SOME_UUID]);
+    expectBadCursor(await federation.query('query ($after: String) { enterprises(orderBy: HEADCOUNT_DESC, first: 2, after: $after) { totalCount } }', { after }));
+  });
+
   it('refuse a cursor issued for another order of the same list instead of misreading it', async () => {
     const bySalary = expectData(
       await federation.query<{ vacancies: { pageInfo: { endCursor: string } } }>(VACANCIES, { orderBy: 'SALARY_DESC', area: NEAR_KARAGANDA }),

@@ -13,7 +13,7 @@ import { SpecialPaymentSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
 import { EnterpriseFilter, EnterpriseOrder, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
-import { searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
+import { enterpriseOrder, searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
 import { parseUuid } from '../../kernel/ids.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { areaPredicates } from './search-arguments.js';
@@ -50,9 +50,9 @@ export class EnterpriseResolver {
   ): Promise<Connection<Enterprise>> {
     const filterConditions = enterpriseFilterConditions(filter, todayInKazakhstan());
     const page = pageRequest(first, after);
-    const order = orderBy ?? EnterpriseOrder.NAME;
     const area = parseArea(areaInput);
-    validateSearch({ area, order, page });
+    const order = enterpriseOrder(orderBy ?? EnterpriseOrder.NAME, area);
+    validateSearch({ order, page });
     const areaConditions = await areaPredicates(ctx.em, area);
     return searchEnterprises(ctx.em, { area, areaConditions, filterConditions, order, page });
   }

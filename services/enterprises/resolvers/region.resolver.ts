@@ -9,7 +9,7 @@ import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
 import { EnterpriseFilter, EnterpriseOrder, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
-import { validateSearch } from '../queries/enterprises.query.js';
+import { enterpriseOrder, validateSearch } from '../queries/enterprises.query.js';
 
 type Context = RequestContext<EnterpriseLoaders>;
 
@@ -25,7 +25,7 @@ export class RegionEnterprisesResolver extends RegionNameResolver(Region) {
   ): Promise<Connection<Enterprise>> {
     const conditions = enterpriseFilterConditions(filter, todayInKazakhstan());
     const page = pageRequest(first, after);
-    validateSearch({ area: null, order: EnterpriseOrder.NAME, page });
+    validateSearch({ order: enterpriseOrder(EnterpriseOrder.NAME, null), page });
     return ctx.loaders.enterprisesOfRegion(conditions, page).load(region.code);
   }
 

@@ -1,20 +1,24 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import type { PageRequest } from '../../kernel/pagination.js';
+import { cursorKeyOf, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type SortedRow } from '../../kernel/keyset.js';
+import type { CursorKey, PageRequest } from '../../kernel/pagination.js';
+import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { ApplicationScope } from '../access.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import type { ApplicationStatus } from '../graphql/enums.js';
 import { isUuid } from '../../kernel/ids.js';
 
 export interface ApplicationPage {
-  rows: { application: ResettlementApplication; cursorKey: [string, string] }[];
+  rows: { application: ResettlementApplication; cursorKey: CursorKey }[];
   totalCount: number;
 }
+
+const NEWEST_APPLICATIONS = keysetOrder('CREATED_DESC', 'desc', [sortKey('a.created_at', 'timestamptz'), sortKey('a.id', 'uuid')]);
 
 /**
  * The caller's scope as a predicate on `a`: the page and its totalCount hold only what the caller
  * may see, so an officer's page is never a filtered-down page of everybody's applications.
  */
-function scopeCondition(scope: ApplicationScope): { sql: string; params: unknown[] } {
+function scopeCondition(scope: ApplicationScope): SqlFragment {
   return {
     sql: `(?::boolean
            or a.applicant_iin = ?
@@ -24,43 +28,38 @@ function scopeCondition(scope: ApplicationScope): { sql: string; params: unknown
 }
 
 /**
- * Newest first, keyset on (created_at, id). The cursor keeps created_at as text with its
- * microseconds: a JavaScript Date would round them off and skip or repeat rows.
+ * Newest first, keyset on (created_at, id); the cursor keeps created_at as Postgres prints it,
+ * with its microseconds (a JavaScript Date would round them off and skip or repeat rows).
  */
 export async function applicationsPage(
   em: EntityManager,
   filter: { status: ApplicationStatus | null; scope: ApplicationScope },
-  page: PageRequest & { after: [string, string] | null },
+  page: PageRequest,
 ): Promise<ApplicationPage> {
+  const keyset = keysetCondition(NEWEST_APPLICATIONS, page.after);
   const scope = scopeCondition(filter.scope);
-  const condition = `(?::text is null or a.status = ?) and ${scope.sql}`;
-  const conditionParams = [filter.status, filter.status, ...scope.params];
-  const rows = await em.getConnection().execute<(Record<string, unknown> & { cursor_created_at: string; total_count: number })[]>(
-    `with matching as (select count(*)::int as total_count from resettlement.resettlement_application a where ${condition})
-     select a.*, to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_created_at, matching.total_count
-       from matching
-       left join resettlement.resettlement_application a
-         on ${condition}
-        and (?::timestamptz is null or (a.created_at, a.id) < (?::timestamptz, ?::uuid))
-      order by a.created_at desc, a.id desc
-      limit ?`,
-    [
-      ...conditionParams,
-      ...conditionParams,
-      page.after?.[0] ?? null,
-      page.after?.[0] ?? null,
-      page.after?.[1] ?? null,
-      page.first + 1,
-    ],
+  const condition = sql(bound('(?::text is null or a.status = ?) and ', filter.status, filter.status), scope);
+  const query = sql(
+    'with matching as (select count(*)::int as total_count from resettlement.resettlement_application a where ',
+    condition,
+    ') select a.*, ',
+    sortColumns(NEWEST_APPLICATIONS),
+    ', matching.total_count from matching left join resettlement.resettlement_application a on ',
+    allOf(keyset ? [condition, keyset] : [condition]),
+    ' order by ',
+    orderByClause(NEWEST_APPLICATIONS),
+    bound(' limit ?', page.first + 1),
   );
+  const rows = await em.getConnection().execute<(Record<string, unknown> & SortedRow & { total_count: number })[]>(query.sql, query.params);
   const totalCount = rows[0]?.total_count ?? 0;
   const found = rows.filter((row) => row.id !== null);
   return {
     totalCount,
-    rows: found.map(({ cursor_created_at, total_count: _total, ...row }) => ({
-      application: em.map(ResettlementApplication, row),
-      cursorKey: [cursor_created_at, String(row.id)],
-    })),
+    rows: found.map((row) => {
+      const cursorKey = cursorKeyOf(NEWEST_APPLICATIONS, row);
+      const { sort_0: _created, sort_1: _id, total_count: _total, ...columns } = row;
+      return { application: em.map(ResettlementApplication, columns), cursorKey };
+    }),
   };
 }
 

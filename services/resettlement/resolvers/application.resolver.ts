@@ -3,7 +3,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { parseText } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
 import { Allow } from '../../kernel/graphql/allow.js';
-import { connectionTypes, pageRequest, toConnection, type Connection, type CursorKey } from '../../kernel/pagination.js';
+import { connectionTypes, pageRequest, toConnection, type Connection } from '../../kernel/pagination.js';
 import { applicantIinOf, applicantOf, applicationScope, isCitizenWithIin, officerOfZoneIfAny, seesApplications } from '../access.js';
 import { maskIin } from '../../kernel/domain/identifiers.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
@@ -13,7 +13,7 @@ import { Region } from '../graphql/region.stub.js';
 import type { ResettlementLoaders } from '../loaders.js';
 import { decideApplication, fileApplication, type ApplicationDecision } from '../queries/application-writes.query.js';
 import { applicationsPage } from '../queries/applications.query.js';
-import { isUuid, parseUuid } from '../../kernel/ids.js';
+import { parseUuid } from '../../kernel/ids.js';
 import { ApplyForResettlementInput, parseApplication } from './application-input.js';
 import { IntendedWork, ResettlementReturn } from '../graphql/match.types.js';
 
@@ -23,19 +23,8 @@ type Context = RequestContext<ResettlementLoaders>;
 
 const { NodeConnection: ApplicationConnection } = connectionTypes(ResettlementApplication, 'Application');
 
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
 /** Long enough for a paragraph citing the rule applied; longer is a paste accident. */
 const MAX_REASON_LENGTH = 2000;
-
-/** A cursor is opaque to clients but decoded here: a tampered one must fail as bad input, not in SQL. */
-function applicationCursor(key: CursorKey): [string, string] {
-  const [createdAt, id] = key;
-  if (key.length !== 2 || typeof createdAt !== 'string' || typeof id !== 'string' || !CURSOR_TIME.test(createdAt) || !isUuid(id)) {
-    throw new BadInput('after', 'is not a cursor of resettlementApplications');
-  }
-  return [createdAt, id];
-}
 
 /** A rejection must say why (the family is told); an acceptance may carry a note. */
 function parseDecision(id: string, decision: Decision, reason: string | null | undefined): ApplicationDecision {
@@ -82,8 +71,7 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<ResettlementApplication>> {
     const page = pageRequest(first, after);
-    const keyset = { ...page, after: page.after && applicationCursor(page.after) };
-    const result = await applicationsPage(ctx.em, { status: status ?? null, scope: applicationScope(ctx.principal) }, keyset);
+    const result = await applicationsPage(ctx.em, { status: status ?? null, scope: applicationScope(ctx.principal) }, page);
     return toConnection(result.rows, page, result.totalCount, (row) => ({ node: row.application, key: row.cursorKey }));
   }
 
