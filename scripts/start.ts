@@ -28,6 +28,8 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
     process.env.DATABASE_URL = embedded.url;
     // The subgraphs' pools share one PGlite backend; fewer connections each keep the queue short.
     process.env.DATABASE_POOL_SIZE ??= '4';
+    // One multiplexed backend: a NOTIFY never reaches another connection's LISTEN; relays poll.
+    process.env.OUTBOX_LISTEN ??= 'false';
     reloadConfig();
     closers.push({ url: embedded.url, port: 0, close: embedded.close });
     log.info({ dataDir: loadConfig().DATA_DIR, ms: Math.round(performance.now() - startedAt) }, 'embedded PostGIS started');

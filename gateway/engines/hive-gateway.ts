@@ -13,6 +13,7 @@ import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
 import { maskError } from '../plugins/error-masking.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
+import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
 import { requirementsAsKeys } from './requirements-as-keys.js';
 
 /**
@@ -51,7 +52,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
-    plugins: () => [requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput],
+    plugins: () => [requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
     maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },
     landingPage: false,
     graphiql: false,
@@ -74,18 +75,23 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(options.port ?? config.PORT ?? 4000, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}/graphql`;
+  const graphqlWs = serveGraphqlWs(runtime, server, config, () => url);
   log.info({ url, engine: options.unifiedGraphHandler ? 'hive-router' : 'hive' }, 'listening');
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     close: () => {
+      // WebSockets first, then the runtime, which ends every SSE subscription stream (they would
+      // hold the server open), then the server once in-flight requests are answered.
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
+        await graphqlWs.close();
+        const stopped = new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         await runtime.dispose();
+        await stopped;
       })();
       return closing;
     },

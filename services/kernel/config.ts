@@ -86,6 +86,21 @@ const configSchema = z.object({
   QUERY_MAX_COST: positiveInt.default(50_000),
   QUERY_MAX_TOKENS: positiveInt.default(5_000),
   QUERY_MAX_DIRECTIVES: positiveInt.default(50),
+  /**
+   * Subscriptions (docs/architecture.md §14). Each subgraph's outbox relay reads committed events
+   * this often; on a real server LISTEN/NOTIFY also wakes it (off for the embedded PGlite, where a
+   * NOTIFY never crosses pooled connections). Outbox rows are kept OUTBOX_RETENTION_MINUTES.
+   */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  OUTBOX_LISTEN: booleanFlag.default(true),
+  OUTBOX_RETENTION_MINUTES: positiveInt.default(60),
+  /** Events waiting for one subscriber before it is dropped as a slow consumer. */
+  SUBSCRIPTION_QUEUE_SIZE: positiveInt.default(100),
+  /** At the gateway: live subscriptions per connection (graphql-ws) and per caller (token subject, or address when anonymous). */
+  SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
+  SUBSCRIPTIONS_PER_CALLER: positiveInt.default(50),
+  /** Keep-alive on idle subscription connections (graphql-ws pings, SSE comments). */
+  SUBSCRIPTION_HEARTBEAT_SECONDS: positiveInt.default(15),
 });
 
 /** Every variable this module reads; the README's configuration table must list each one (test/readme.test.ts). */

@@ -1,5 +1,6 @@
 import type { Principal } from './auth.js';
 import type { EntityManager } from './db.js';
+import type { EventHub } from './events/event-hub.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -14,4 +15,11 @@ export interface RequestContext<Loaders> {
   log: Logger;
   /** The verified caller, null when anonymous. Every subgraph verifies the token itself. */
   principal: Principal | null;
+  /** This process's subscribers (subgraphs that own events); null elsewhere. */
+  events: EventHub | null;
+  /**
+   * A subscription keeps one context for its whole life: before each event the subscription
+   * helper renews `em` and `loaders`, so an event is resolved from fresh reads, as a request is.
+   */
+  renew?: () => void;
 }

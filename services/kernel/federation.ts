@@ -14,7 +14,7 @@ import {
   type GraphQLType,
 } from 'graphql';
 import { BadInput, DomainError, echo } from './errors.js';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { GeoJSONScalar } from './geo/graphql-types.js';
 
 /** The federation directives a subgraph may use; one version for all four subgraphs. */
@@ -41,6 +41,20 @@ export interface SubgraphSchemaOptions {
 export type Representation = Record<string, unknown> & { __typename: string };
 
 /**
+ * type-graphql insists on a PubSub once a schema has a subscription, even when every one brings
+ * its own `subscribe` (ours read the subgraph's outbox through `kernel/events/subscription.ts`):
+ * topic-based subscriptions are not used here, and this says so if one is ever declared.
+ */
+const NO_TOPIC_SUBSCRIPTIONS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions read the outbox (kernel/events): declare them with subscribe, not topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions read the outbox (kernel/events): declare them with subscribe, not topics');
+  },
+};
+
+/**
  * The only place that knows how a type-graphql schema becomes an Apollo subgraph schema:
  * type-graphql prints the SDL with the `@key`/`@requires` directives declared on the classes,
  * `buildSubgraphSchema` adds `_entities`/`_service`, and the reference resolvers are merged in.
@@ -51,6 +65,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     orphanedTypes: options.orphanedTypes,
     directives: [...specifiedDirectives],
     scalarsMap: [{ type: Object, scalar: GeoJSONScalar }],
+    pubSub: NO_TOPIC_SUBSCRIPTIONS,
     validate: false,
     skipCheck: true,
   });

@@ -1,4 +1,6 @@
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/http';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +29,18 @@ export interface HttpServiceOptions<Context extends BaseContext> {
   routes?: HttpRoute[];
   /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
   onClose?: () => Promise<void>;
+  /**
+   * Subscriptions over GraphQL-over-SSE (graphql-sse, distinct connections: one stream per
+   * subscription, the way Hive Gateway asks a subgraph) on the same port and path as Apollo.
+   */
+  subscriptions?: {
+    schema: GraphQLSchema;
+    /** The caller is checked before the stream opens: a rejection is the error to answer. */
+    authenticate: (headers: HeaderMap) => Promise<unknown>;
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+    /** Ends every live subscription; called first on close, so the server can stop. */
+    endAll: () => void;
+  };
 }
 
 export interface RunningService {
@@ -117,10 +131,13 @@ export async function startHttpService<Context extends BaseContext>(
 ): Promise<RunningService> {
   await options.apollo.start();
 
+  const subscriptions = options.subscriptions && eventStreamHandler(options, options.subscriptions);
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (await serveOperational(request, response, options)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
+    if (subscriptions && (request.headers.accept ?? '').includes('text/event-stream')) return subscriptions(request, response);
 
     const headers = toHeaderMap(request);
     const requestId = headers.get(REQUEST_ID_HEADER) || randomUUID();
@@ -172,7 +189,9 @@ export async function startHttpService<Context extends BaseContext>(
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      // Stop taking connections, let in-flight requests finish, then release the pools.
+      // End the subscription streams, stop taking connections, let in-flight requests finish,
+      // then release the pools.
+      options.subscriptions?.endAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -183,6 +202,45 @@ export async function startHttpService<Context extends BaseContext>(
     return closing;
   };
   return { url, port, close };
+}
+
+function eventStreamHandler<Context extends BaseContext>(
+  options: HttpServiceOptions<Context>,
+  subscriptions: NonNullable<HttpServiceOptions<Context>['subscriptions']>,
+) {
+  const format = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors) return result;
+    // Serialised as JSON like every answer: the formatted errors stand in for the GraphQLErrors.
+    const errors = result.errors.map((error) => subscriptions.formatError(error.toJSON(), error));
+    return { ...result, errors: errors as unknown as ExecutionResult['errors'] };
+  };
+  const handler = createSseHandler<Context>({
+    schema: subscriptions.schema,
+    // Distinct connections only: a stream per subscription, nothing kept between requests.
+    authenticate: () => null,
+    onSubscribe: async (request) => {
+      try {
+        await subscriptions.authenticate(toHeaderMap(request.raw));
+      } catch (error) {
+        const formatted = subscriptions.formatError({ message: (error as Error).message, extensions: (error as { extensions?: Record<string, unknown> }).extensions }, error);
+        return [JSON.stringify({ errors: [formatted] }), { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/json' } }];
+      }
+    },
+    context: (request) => {
+      const headers = toHeaderMap(request.raw);
+      return options.context({ headers, requestId: headers.get(REQUEST_ID_HEADER) || randomUUID() });
+    },
+    onNext: (_context, _request, result) => format(result as ExecutionResult),
+  });
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      await handler(request, response);
+    } catch (error) {
+      options.log.error({ err: error }, 'subscription stream failed');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.end();
+    }
+  };
 }
 
 /** SIGTERM/SIGINT close the given services gracefully, then the process exits. */

@@ -1,14 +1,17 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type Config } from './config.js';
 import type { RequestContext } from './context.js';
-import { isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
+import { databaseUrl, isReady, openSubgraphDatabase, type EntityManager, type SubgraphDatabase, type SubgraphDatabaseOptions } from './db.js';
 import { authenticateRequest } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { noNulLiteralsRule } from './graphql/input-guard.js';
 import { closeOnSignals, startHttpService, type RunningService } from './http.js';
+import { EventHub } from './events/event-hub.js';
+import { outboxPruning } from './events/pruning.js';
+import { OutboxRelay } from './events/relay.js';
 import { logger, type Logger } from './logger.js';
 import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
@@ -26,6 +29,12 @@ export interface SubgraphDefinition<Loaders> {
   jobs?: SubgraphJob[];
   /** Vector-tile layers of this subgraph's own rows, served at /tiles/{layer}… (docs/architecture.md, "Map tiles"). */
   tiles?: TileLayer<unknown>[];
+  /**
+   * The subgraph owns events: it writes them to its outbox (a migration creates
+   * `<schema>.outbox`, services/kernel/events/outbox.ts), each process relays them to its own
+   * subscribers, and it serves its subscriptions over SSE.
+   */
+  events?: boolean;
 }
 
 /**
@@ -88,14 +97,16 @@ export async function startSubgraph<Loaders>(
     : null;
   const dataChanged = () => tiles?.changed();
 
+  const schema = await definition.buildSchema();
+  const formatError = errorFormatter({
+    isProduction: config.isProduction,
+    onInternal: (error) => log.error({ err: error }, 'internal error'),
+  });
   const apollo = new ApolloServer<RequestContext<Loaders>>({
-    schema: await definition.buildSchema(),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.isProduction,
-    formatError: errorFormatter({
-      isProduction: config.isProduction,
-      onInternal: (error) => log.error({ err: error }, 'internal error'),
-    }),
+    formatError,
     validationRules: [noNulLiteralsRule],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -113,21 +124,56 @@ export async function startSubgraph<Loaders>(
     ],
   });
 
-  const stopJobs = startJobs(definition.jobs ?? [], database, log, dataChanged);
+  const events = definition.events ? new EventHub(config.SUBSCRIPTION_QUEUE_SIZE) : null;
+  const relay = events
+    ? new OutboxRelay({
+        databaseUrl: databaseUrl(),
+        schema: definition.database.schema,
+        hub: events,
+        pollMs: config.OUTBOX_POLL_MS,
+        listen: config.OUTBOX_LISTEN,
+        log: log.child({ relay: 'outbox' }),
+      })
+    : null;
+  await relay?.start();
+  const jobs = [...(definition.jobs ?? []), ...(events ? [outboxPruning(definition.database.schema)] : [])];
+  const stopJobs = startJobs(jobs, database, log, dataChanged);
+  const context = async ({ headers, requestId }: { headers: HeaderMap; requestId: string }): Promise<RequestContext<Loaders>> => {
+    const principal = await authenticateRequest(headers.get('authorization'));
+    const em = database.orm.em.fork();
+    const ctx: RequestContext<Loaders> = {
+      requestId,
+      em,
+      loaders: definition.createLoaders(em),
+      log: log.child({ requestId }),
+      principal,
+      events,
+      renew: () => {
+        ctx.em = database.orm.em.fork();
+        ctx.loaders = definition.createLoaders(ctx.em);
+      },
+    };
+    return ctx;
+  };
   const service = await startHttpService({
     apollo,
     log,
     host: config.HOST,
     port: options.port ?? config.PORT ?? definition.defaultPort,
     ready: () => isReady(database.orm),
-    metrics: () => ({ sqlStatements: database.counter.statements }),
+    metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
     routes: tiles ? [tiles.route] : [],
-    context: async ({ headers, requestId }) => {
-      const principal = await authenticateRequest(headers.get('authorization'));
-      const em = database.orm.em.fork();
-      return { requestId, em, loaders: definition.createLoaders(em), log: log.child({ requestId }), principal };
-    },
+    context,
+    subscriptions: events
+      ? {
+          schema,
+          authenticate: (headers) => authenticateRequest(headers.get('authorization')),
+          formatError,
+          endAll: () => events.close(),
+        }
+      : undefined,
     onClose: async () => {
+      await relay?.close();
       await stopJobs();
       await database.close();
     },

@@ -9,6 +9,8 @@ import { Vacancy } from './entities/vacancy.entity.js';
 import { createVacancyLoaders, type VacancyLoaders } from './loaders.js';
 import { Migration20261123030000Vacancies } from './migrations/Migration20261123030000Vacancies.js';
 import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migration20261123040000VacancyEmployerByBin.js';
+import { Migration20261201000000VacancyOutbox } from './migrations/Migration20261201000000VacancyOutbox.js';
+import { VacancySubscriptionsResolver } from './resolvers/vacancy-subscriptions.resolver.js';
 import { EnterpriseVacanciesResolver } from './resolvers/enterprise.resolver.js';
 import { RegionVacanciesResolver } from './resolvers/region.resolver.js';
 import { ShortageResolver } from './resolvers/shortage.resolver.js';
@@ -25,8 +27,8 @@ import { LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanc
 
 function buildVacanciesSchema() {
   return buildFederatedSchema({
-    resolvers: [VacancyResolver, VacancyMutationsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver, ZoneVacanciesResolver, ShortageResolver,
-      LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver, MatchVacanciesResolver],
+    resolvers: [VacancyResolver, VacancyMutationsResolver, VacancySubscriptionsResolver, EnterpriseVacanciesResolver, RegionVacanciesResolver,
+      ZoneVacanciesResolver, ShortageResolver, LocalityVacanciesResolver, RecruitmentVacanciesResolver, TrainingVacanciesResolver, MatchVacanciesResolver],
     // Reached only through _entities (nothing here returns a zone).
     orphanedTypes: [ResettlementZone, ProjectLocality, RecruitmentSources, WorkforceTrainingReport, ResettlementMatch],
     // Enterprise, Region and ResettlementZone are stubs: the default reference resolver returns
@@ -51,7 +53,8 @@ function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin] },
+  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox] },
+  events: true,
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,
   seed: vacanciesSeed,

@@ -1,3 +1,5 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { parseRadiusKm, parseRegionCode } from '../arguments.js';
 import { loadConfig } from '../config.js';
@@ -187,4 +189,36 @@ export function nearDistanceKm(area: ParsedArea | null, pointColumn: string): Sq
 export function nearOrderBy(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
   if (area?.kind !== 'near') return null;
   return { sql: `${pointColumn} <-> ${POINT_SQL}`, params: [area.point.lon, area.point.lat] };
+}
+
+/** The mean Earth radius PostGIS's sphere uses (`use_spheroid = false`, as `areaCondition` does). */
+const SPHERE_RADIUS_METRES = 6_371_008.7714;
+
+function sphericalDistanceMetres(from: LatLon, to: LatLon): number {
+  const radians = Math.PI / 180;
+  const dLat = (to.lat - from.lat) * radians;
+  const dLon = (to.lon - from.lon) * radians;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(from.lat * radians) * Math.cos(to.lat * radians) * Math.sin(dLon / 2) ** 2;
+  return 2 * SPHERE_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * `areaCondition` for one row already in memory: a subscription judges each event it is
+ * offered without asking the database, with the same metric (near: the sphere; bbox and polygon:
+ * planar in lon/lat, edges included; regionCode: the row's own region).
+ */
+export function areaMatcher(area: ParsedArea | null): (point: LatLon, regionCode: string) => boolean {
+  if (!area) return () => true;
+  switch (area.kind) {
+    case 'near':
+      return (point) => sphericalDistanceMetres(area.point, point) <= area.radiusMetres;
+    case 'bbox':
+      return (point) => point.lon >= area.west && point.lon <= area.east && point.lat >= area.south && point.lat <= area.north;
+    case 'polygon': {
+      const geometry = JSON.parse(area.geojson) as Polygon | MultiPolygon;
+      return (point) => booleanPointInPolygon([point.lon, point.lat], geometry);
+    }
+    case 'region':
+      return (_point, regionCode) => regionCode === area.regionCode;
+  }
 }

@@ -44,3 +44,36 @@ export function qualityJobThresholds(now: Date = new Date()) {
 export function minimumWageToday(now: Date = new Date()): number {
   return moneyFactsFor(currentMoneyYear(now)).minimumWageTenge;
 }
+
+/** The terms `VacancyFilter` narrows by, as the search's SQL reads them (queries/vacancies.query.ts). */
+export interface FilteredVacancy extends VacancyTerms {
+  occupationCode: string;
+  housingProvided: boolean;
+  postedAt: Date;
+  closedAt: Date | null;
+}
+
+/**
+ * The search's filter conditions for one vacancy in memory (a subscription judging an event):
+ * every condition set must hold, exactly as in `filterConditions`.
+ */
+export function matchesVacancyFilter(
+  filter: {
+    occupationCode: string | null;
+    minSalaryTenge: number | null;
+    qualityOnly: boolean;
+    housingProvided: boolean | null;
+    employmentType: ContractType | null;
+    minOpenDays: number | null;
+  },
+  vacancy: FilteredVacancy,
+  now: Date = new Date(),
+): boolean {
+  if (filter.occupationCode !== null && vacancy.occupationCode !== filter.occupationCode) return false;
+  if (filter.minSalaryTenge !== null && vacancy.salaryMinTenge < filter.minSalaryTenge) return false;
+  if (filter.qualityOnly && !isQualityVacancy(vacancy, now)) return false;
+  if (filter.housingProvided !== null && vacancy.housingProvided !== filter.housingProvided) return false;
+  if (filter.employmentType !== null && vacancy.employmentType !== filter.employmentType) return false;
+  if (filter.minOpenDays !== null && openDaysOf(vacancy.postedAt, vacancy.closedAt, now) < filter.minOpenDays) return false;
+  return true;
+}

@@ -1,0 +1,105 @@
+import { type GatewayPlugin, type GatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+// graphql-ws's `useServer` is not a React hook; the alias keeps the linter from reading it as one.
+import { type Extra, useServer as attachGraphqlWs } from 'graphql-ws/use/ws';
+import type { IncomingMessage, Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import type { Principal } from '../services/kernel/auth.js';
+import type { Config } from '../services/kernel/config.js';
+import { LimitExceeded } from '../services/kernel/errors.js';
+import { REQUEST_ID_HEADER } from '../services/kernel/http.js';
+
+/**
+ * Subscriptions at the gateway (docs/architecture.md §14). Clients subscribe on `/graphql` over
+ * GraphQL-over-SSE (Hive Gateway's own handler, the graphql-sse protocol's distinct connections:
+ * one stream per subscription) or over graphql-ws (a WebSocket on the same path); the gateway
+ * subscribes to the owning subgraph over SSE and resolves every event's other fields through
+ * the federation, as for a query.
+ */
+
+/** Who a subscription counts against: the token's subject, else the caller's address. */
+function callerOf(context: { principal?: Principal | null; req?: IncomingMessage }): string {
+  if (context.principal) return `sub:${context.principal.subject}`;
+  return `address:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
+}
+
+/** SUBSCRIPTIONS_PER_CALLER live subscriptions per caller, over every connection and transport. */
+export function subscriptionsPerCaller(config: Config): GatewayPlugin {
+  const live = new Map<string, number>();
+  const limit = config.SUBSCRIPTIONS_PER_CALLER;
+  return {
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const caller = callerOf(args.contextValue as Parameters<typeof callerOf>[0]);
+      const count = live.get(caller) ?? 0;
+      if (count >= limit) {
+        setResultAndStopExecution({ errors: [new LimitExceeded('subscriptions per caller', limit)] });
+        return;
+      }
+      live.set(caller, count + 1);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        const left = (live.get(caller) ?? 1) - 1;
+        if (left > 0) live.set(caller, left);
+        else live.delete(caller);
+      };
+      return {
+        onSubscribeError: end,
+        onSubscribeResult: ({ result }) => {
+          // A result that is not a stream (an error before subscribing) ends at once.
+          if (!(result && typeof result === 'object' && Symbol.asyncIterator in result)) {
+            end();
+            return;
+          }
+          return { onEnd: end };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * graphql-ws on the gateway's HTTP server, path `/graphql`. A WebSocket has no per-message
+ * headers: the token comes in the connection_init payload (`{ "authorization": "Bearer …" }`) or
+ * on the upgrade request, and each operation runs with it as its Authorization header, so the
+ * bad-token rejection, the limits and the token forwarding are the HTTP ones. At most
+ * SUBSCRIPTIONS_PER_CONNECTION live subscriptions per socket; pings every
+ * SUBSCRIPTION_HEARTBEAT_SECONDS end dead links.
+ */
+export function serveGraphqlWs(runtime: GatewayRuntime, server: Server, config: Config, url: () => string): { close: () => Promise<void> } {
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const options = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => {
+    const fromInit = ctx.connectionParams?.authorization;
+    const authorization = typeof fromInit === 'string' ? fromInit : ctx.extra.request.headers.authorization;
+    const requestId = ctx.extra.request.headers[REQUEST_ID_HEADER];
+    const headers: Record<string, string> = {};
+    if (authorization) headers.authorization = authorization;
+    if (typeof requestId === 'string') headers[REQUEST_ID_HEADER] = requestId;
+    return { request: new Request(url(), { headers }), req: ctx.extra.request };
+  });
+  const perConnection = config.SUBSCRIPTIONS_PER_CONNECTION;
+  const disposable = attachGraphqlWs(
+    {
+      ...options,
+      onSubscribe: (ctx, id, payload) => {
+        const live = Object.values(ctx.subscriptions).filter(Boolean).length;
+        if (live >= perConnection) {
+          const error = new LimitExceeded('subscriptions per connection', perConnection);
+          return [new GraphQLError(error.message, { extensions: error.extensions })];
+        }
+        return options.onSubscribe?.(ctx, id, payload);
+      },
+    },
+    wsServer,
+    config.SUBSCRIPTION_HEARTBEAT_SECONDS * 1000,
+  );
+  return {
+    close: async () => {
+      // Going away (1001): clients reconnect to another gateway instead of waiting on this one.
+      for (const client of wsServer.clients) client.close(1001, 'gateway shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
