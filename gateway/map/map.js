@@ -123,9 +123,10 @@ const style = {
 const map = new MapLibreMap({
   container: 'map',
   style,
-  center: [67, 48],
-  zoom: 3.6,
-  minZoom: 2,
+  // The whole country on any screen, from a phone to a wall.
+  bounds: [46.4, 40.5, 87.4, 55.5],
+  fitBoundsOptions: { padding: 10 },
+  minZoom: 1,
   maxZoom: 18,
   attributionControl: false,
   // Nothing on this page may come from another host (design §9).

@@ -217,9 +217,10 @@ describe('the map page in Chromium, offline', () => {
         const attribution = page.locator('.maplibregl-ctrl-attrib');
         expect(await attribution.isVisible()).toBe(true);
         expect(await attribution.textContent()).toContain('© OpenStreetMap contributors');
+        await page.screenshot({ path: screenshotPath('phone-map') });
         await page.click('#panel-toggle');
         expect(await page.locator('#minHazardClass').isVisible()).toBe(true);
-        await page.screenshot({ path: screenshotPath('phone') });
+        await page.screenshot({ path: screenshotPath('phone-panel') });
         expect(outside).toEqual([]);
         expect(pageErrors).toEqual([]);
       } finally {
