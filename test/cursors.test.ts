@@ -40,6 +40,11 @@ describe('keyset cursors', () => {
     expectBadCursor(await federation.query('query ($after: String) { enterprises(orderBy: HEADCOUNT_DESC, first: 2, after: $after) { totalCount } }', { after }));
   });
 
+  it('refuse an investment projects cursor whose bigint investment has a fraction', async () => {
+    const after = cursorOf(['INVESTMENT_DESC', '1.5', SOME_UUID]);
+    expectBadCursor(await federation.query('query ($after: String) { investmentProjects(orderBy: INVESTMENT_DESC, first: 2, after: $after) { totalCount } }', { after }));
+  });
+
   it('refuse a cursor issued for another order of the same list instead of misreading it', async () => {
     const bySalary = expectData(
       await federation.query<{ vacancies: { pageInfo: { endCursor: string } } }>(VACANCIES, { orderBy: 'SALARY_DESC', area: NEAR_KARAGANDA }),

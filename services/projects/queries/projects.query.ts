@@ -2,7 +2,8 @@ import { deferredCount, pgArray, type EntityManager } from '../../kernel/db.js';
 import { BadInput } from '../../kernel/errors.js';
 import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea } from '../../kernel/geo/area.js';
 import { isUuid } from '../../kernel/ids.js';
-import { toConnection, type Connection, type CursorKey, type PageRequest } from '../../kernel/pagination.js';
+import { cursorKeyOf, cursorValues, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
+import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { InvestmentProject } from '../entities/investment-project.entity.js';
 import type { PlannedJobs } from '../entities/planned-jobs.js';
@@ -23,39 +24,23 @@ export interface ProjectSearch {
   page: PageRequest;
 }
 
-interface SortKey {
-  expression: SqlFragment;
-  descending: boolean;
-  /** The Postgres type the cursor's text form is cast back to. */
-  type: 'int8' | 'int' | 'text' | 'float8';
-}
+const ID_KEY = sortKey('p.id', 'uuid');
 
-/** Every order ends with the id in the same direction: one row comparison continues after a cursor. */
-function sortKeyOf(order: InvestmentProjectOrder, area: ParsedArea | null): SortKey {
+/** Every order ends with the id in the same direction: one row comparison continues after a cursor (kernel/keyset.ts). */
+export function projectOrder(order: InvestmentProjectOrder, area: ParsedArea | null): KeysetOrder {
   switch (order) {
     case InvestmentProjectOrder.INVESTMENT_DESC:
-      return { expression: bound('p.investment_tenge'), descending: true, type: 'int8' };
+      return keysetOrder(order, 'desc', [sortKey('p.investment_tenge', 'bigint'), ID_KEY]);
     case InvestmentProjectOrder.PLANNED_JOBS_DESC:
-      return { expression: bound('p.planned_jobs_total'), descending: true, type: 'int' };
+      return keysetOrder(order, 'desc', [sortKey('p.planned_jobs_total', 'int'), ID_KEY]);
     case InvestmentProjectOrder.NAME:
-      return { expression: bound('p.name'), descending: false, type: 'text' };
+      return keysetOrder(order, 'asc', [sortKey('p.name', 'text'), ID_KEY]);
     case InvestmentProjectOrder.DISTANCE: {
       const knn = nearOrderBy(area, 'p.location');
       if (!knn) throw new BadInput('orderBy', 'DISTANCE needs area.near');
-      return { expression: knn, descending: false, type: 'float8' };
+      return keysetOrder(order, 'asc', [sortKey(knn, 'float8'), ID_KEY]);
     }
   }
-}
-
-/** The cursor names its order and holds the sort value as Postgres text (exact for bigint and float8). */
-function keysetAfter(order: InvestmentProjectOrder, sort: SortKey, after: CursorKey | null): SqlFragment | null {
-  if (!after) return null;
-  const [cursorOrder, value, id] = after;
-  if (after.length !== 3 || cursorOrder !== order || typeof value !== 'string' || typeof id !== 'string' || !isUuid(id)) {
-    throw new BadInput('after', `is not a cursor of investmentProjects ordered by ${order}`);
-  }
-  if (sort.type !== 'text' && !Number.isFinite(Number(value))) throw new BadInput('after', 'is not a cursor of investmentProjects');
-  return sql('(', sort.expression, `, p.id) ${sort.descending ? '<' : '>'} (`, bound(`?::${sort.type}`, value), ', ', bound('?::uuid', id), ')');
 }
 
 export function filterConditions(area: ParsedArea | null, filter: ProjectFilter): SqlFragment[] {
@@ -70,10 +55,10 @@ export function filterConditions(area: ParsedArea | null, filter: ProjectFilter)
 
 /** Checks the order and cursor before any SQL is sent. */
 export function validateSearch(search: ProjectSearch): void {
-  keysetAfter(search.order, sortKeyOf(search.order, search.area), search.page.after);
+  cursorValues(projectOrder(search.order, search.area), search.page.after);
 }
 
-type RankedRow = ProjectRow & { sort_key: string; distance_km: number | null };
+type RankedRow = ProjectRow & SortedRow & { distance_km: number | null };
 
 /**
  * One page (one statement) and, only when `totalCount` is read, its count. There are 755
@@ -81,29 +66,27 @@ type RankedRow = ProjectRow & { sort_key: string; distance_km: number | null };
  * trick the million-row enterprise search needs.
  */
 export async function searchProjects(em: EntityManager, search: ProjectSearch): Promise<Connection<InvestmentProject>> {
-  const sort = sortKeyOf(search.order, search.area);
-  const keyset = keysetAfter(search.order, sort, search.page.after);
+  const order = projectOrder(search.order, search.area);
+  const keyset = keysetCondition(order, search.page.after);
   const conditions = filterConditions(search.area, search.filter);
   const where = allOf(keyset ? [...conditions, keyset] : conditions);
-  const direction = sort.descending ? 'desc' : 'asc';
   const distance = nearDistanceKm(search.area, 'p.location') ?? bound('null::float8');
   const statement = sql(
-    `select ${PROJECT_COLUMNS}, (`,
-    sort.expression,
-    ')::text as sort_key, ',
+    `select ${PROJECT_COLUMNS}, `,
+    sortColumns(order),
+    ', ',
     distance,
     ' as distance_km from projects.investment_project p where ',
     where,
     ' order by ',
-    sort.expression,
-    ` ${direction}, p.id ${direction} limit `,
-    bound('?', search.page.first + 1),
+    orderByClause(order),
+    bound(' limit ?', search.page.first + 1),
   );
   const rows = await em.getConnection().execute<RankedRow[]>(statement.sql, statement.params);
   const count = deferredCount(em, sql('from projects.investment_project p where ', allOf(conditions)));
   return toConnection(rows, search.page, count, (row) => ({
     node: toProject(row),
-    key: [search.order, row.sort_key, row.id],
+    key: cursorKeyOf(order, row),
     distanceKm: row.distance_km,
   }));
 }
