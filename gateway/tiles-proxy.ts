@@ -10,6 +10,7 @@ export function tileOwners(config: Config): Record<string, string> {
     enterprises: config.ENTERPRISES_URL,
     vacancies: config.VACANCIES_URL,
     zones: config.RESETTLEMENT_URL,
+    projects: config.PROJECTS_URL,
   };
 }
 

@@ -63,6 +63,7 @@ const style = {
     regions: vectorSource('regions', 12, { promoteId: { regions: 'code' } }),
     zones: vectorSource('zones', 14),
     vacancies: vectorSource('vacancies', 14),
+    projects: vectorSource('projects', 14),
     enterprises: vectorSource('enterprises', 14),
   },
   layers: [
@@ -89,6 +90,21 @@ const style = {
       paint: { 'fill-color': ['case', ['>', ['get', 'freeFamilies'], 0], '#2b8cbe', '#9aa6b2'], 'fill-opacity': 0.35 },
     },
     { id: 'zones-line', type: 'line', source: 'zones', 'source-layer': 'zones', paint: { 'line-color': '#08589e', 'line-width': 1.2 } },
+    {
+      // Investment projects sized by the jobs they plan (a cluster: all its projects' jobs).
+      id: 'projects',
+      type: 'circle',
+      source: 'projects',
+      'source-layer': 'projects',
+      layout: { visibility: 'none' },
+      paint: {
+        'circle-color': '#d95f0e',
+        'circle-opacity': 0.75,
+        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'plannedJobs']], 2, 4, 30, 14, 150, 32],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
     {
       id: 'vacancies',
       type: 'circle',
@@ -249,6 +265,34 @@ async function enterpriseCard(id) {
   );
 }
 
+/** A project's card: what it plans and, per planned occupation, what its locality has and lacks (the navigator). */
+async function projectCard(id) {
+  const response = await graphql(
+    `query ProjectCard($id: ID!) { investmentProject(id: $id) { name sector status investmentTenge startYear endYear settlement region { name } plannedJobsTotal
+       locality(radiusKm: 50) { population occupations { occupationCode occupationName plannedJobs localWorkers medianMonthlySalaryTenge openVacancies gap } } } }`,
+    { id },
+  );
+  const project = response.data?.investmentProject;
+  if (!project) return showCard(`<h2>Project</h2>${errorsOf(response) || '<p>Not found.</p>'}`);
+  const occupations = project.locality.occupations
+    .map((o) => `<li>${escapeHtml(o.occupationName ?? o.occupationCode)}: ${number(o.plannedJobs)} planned, ${number(o.localWorkers)} employed nearby` +
+      `${o.medianMonthlySalaryTenge ? ` (median ${number(o.medianMonthlySalaryTenge)} ₸)` : ''}, ${number(o.openVacancies)} open vacancies — <strong>gap ${number(o.gap)}</strong></li>`)
+    .join('');
+  showCard(
+    `<h2 data-kind="project">${escapeHtml(project.name)}</h2>` +
+      rows([
+        ['Region', `${escapeHtml(project.settlement)}, ${escapeHtml(project.region.name)}`],
+        ['Sector (OKED)', escapeHtml(project.sector)],
+        ['Status', `${escapeHtml(project.status)}, ${project.startYear}–${project.endYear}`],
+        ['Investment, bn ₸', number(Math.round(project.investmentTenge / 1e8) / 10)],
+        ['Planned jobs', number(project.plannedJobsTotal)],
+        ['People within 50 km', number(project.locality.population)],
+        ['Workforce and gaps within 50 km', `<ul>${occupations}</ul>`],
+      ]) +
+      errorsOf(response),
+  );
+}
+
 async function zoneCard(properties) {
   const year = properties.year;
   const response = await graphql(
@@ -311,20 +355,21 @@ map.on('load', () => {
   loadRegionFigures().catch(() => undefined);
 
   map.on('click', (event) => {
-    const [feature] = map.queryRenderedFeatures(event.point, { layers: ['enterprises', 'vacancies', 'zones-fill', 'regions-fill'].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none') });
+    const [feature] = map.queryRenderedFeatures(event.point, { layers: ['projects', 'enterprises', 'vacancies', 'zones-fill', 'regions-fill'].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none') });
     if (!feature) return;
     const properties = feature.properties;
-    if ((feature.layer.id === 'enterprises' || feature.layer.id === 'vacancies') && properties.cluster) {
+    if (['enterprises', 'vacancies', 'projects'].includes(feature.layer.id) && properties.cluster) {
       map.easeTo({ center: event.lngLat, zoom: Math.min(map.getZoom() + 2, 14) });
       return;
     }
     if (feature.layer.id === 'enterprises') enterpriseCard(properties.id);
+    else if (feature.layer.id === 'projects') projectCard(properties.id);
     else if (feature.layer.id === 'vacancies')
       showCard(`<h2>${escapeHtml(properties.title)}</h2>${rows([['Salary from, ₸', number(properties.salaryMinTenge)], ['Occupation', escapeHtml(properties.occupationCode)], ['Conditions', escapeHtml(properties.conditionsClass)], ['Housing', properties.housingProvided ? 'provided' : 'no'], ['Open days', number(properties.openDays)]])}`);
     else if (feature.layer.id === 'zones-fill') zoneCard(properties);
     else regionCard(properties.code);
   });
-  for (const layer of ['enterprises', 'vacancies', 'zones-fill']) {
+  for (const layer of ['projects', 'enterprises', 'vacancies', 'zones-fill']) {
     map.on('mouseenter', layer, () => {
       map.getCanvas().style.cursor = 'pointer';
     });
@@ -337,6 +382,7 @@ map.on('load', () => {
 for (const id of ['minHazardClass', 'specialPaymentEligible', 'assessmentOverdue', 'housingProvided', 'qualityOnly', 'minSalaryTenge']) $(id).addEventListener('change', applyTileFilters);
 $('layer-enterprises').addEventListener('change', (event) => setVisible(['enterprises'], event.target.checked));
 $('layer-vacancies').addEventListener('change', (event) => setVisible(['vacancies'], event.target.checked));
+$('layer-projects').addEventListener('change', (event) => setVisible(['projects'], event.target.checked));
 $('layer-zones').addEventListener('change', (event) => setVisible(['zones-fill', 'zones-line'], event.target.checked));
 $('choropleth').addEventListener('change', applyChoropleth);
 $('card-close').addEventListener('click', () => {

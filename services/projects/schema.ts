@@ -8,6 +8,8 @@ import { parseLocalityId, parseRecruitmentId, parseTrainingReportId, trainingRep
 import { byOccupation, LocalityResolver, ProjectNavigatorResolver, RecruitmentResolver, recruitmentSourcesOf, TrainingReportResolver } from './resolvers/navigator.resolver.js';
 import { ProjectRegionResolver, ProjectResolver } from './resolvers/project.resolver.js';
 import { projectsSeed } from './seed/projects.seed.js';
+import { tileLayer } from '../kernel/tiles/service.js';
+import { projectTiles } from './tiles.js';
 
 export function buildProjectsSchema() {
   return buildFederatedSchema({
@@ -49,4 +51,5 @@ export const projectsSubgraph: SubgraphDefinition<ProjectLoaders> = {
   buildSchema: buildProjectsSchema,
   createLoaders: createProjectLoaders,
   seed: projectsSeed,
+  tiles: [tileLayer(projectTiles)],
 };

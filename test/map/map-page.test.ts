@@ -207,6 +207,47 @@ describe('the map page in Chromium, offline', () => {
   );
 
   it(
+    'draws the investment projects by planned jobs and opens a project card with its locality and gaps',
+    async () => {
+      const { context, page, outside, pageErrors } = await openMap(1280, 800);
+      try {
+        await page.uncheck('#layer-enterprises');
+        await page.uncheck('#layer-zones');
+        await page.check('#layer-projects');
+        const nodes: { id: string; name: string; location: { lat: number; lon: number } }[] = [];
+        for (let after: string | null = null, more = true; more; ) {
+          const page: { investmentProjects: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: (typeof nodes)[number] }[] } } = expectData(
+            await federation.query('query Places($after: String) { investmentProjects(first: 500, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name location { lat lon } } } } }', { after }),
+          );
+          nodes.push(...page.investmentProjects.edges.map((edge) => edge.node));
+          more = page.investmentProjects.pageInfo.hasNextPage;
+          after = page.investmentProjects.pageInfo.endCursor;
+        }
+        // A project alone at its place, so the click cannot land on another one.
+        const alone = nodes.find((node) => nodes.filter((other) => other.location.lat === node.location.lat && other.location.lon === node.location.lon).length === 1)!;
+        await jumpTo(page, [alone.location.lon, alone.location.lat], 14);
+        const drawn = await page.evaluate(() => {
+          // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance and its rendered features
+          const map = (window as any).enterpriseMap;
+          // biome-ignore lint/suspicious/noExplicitAny: MapLibre's rendered features
+          return map.queryRenderedFeatures(undefined, { layers: ['projects'] }).map((feature: any) => feature.properties.id);
+        });
+        expect(drawn).toContain(alone.id);
+        await page.mouse.click(640, 400);
+        await expect.poll(() => page.locator('#card h2[data-kind="project"]').textContent(), { timeout: WAIT }).toBe(alone.name);
+        expect(await page.locator('#card .error').count()).toBe(0);
+        expect(await page.locator('#card-body').textContent()).toContain('Workforce and gaps within 50 km');
+        await page.screenshot({ path: screenshotPath('project-card') });
+        expect(outside).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    300_000,
+  );
+
+  it(
     'is usable on a phone-sized screen: the map draws, the panel folds away, the attribution stays visible',
     async () => {
       const { context, page, outside, pageErrors } = await openMap(390, 844);

@@ -1,0 +1,64 @@
+import { readFilterParams } from '../kernel/tiles/params.js';
+import { pointTileGroups } from '../kernel/tiles/points.js';
+import type { TileLayer } from '../kernel/tiles/service.js';
+import { tilePosition } from '../kernel/tiles/tile-sql.js';
+import { bound } from '../kernel/sql.js';
+import { ProjectStatus } from './graphql/enums.js';
+import { parseProjectFilter, type InvestmentProjectFilter } from './graphql/project-filter.js';
+import { filterConditions, type ProjectFilter } from './queries/projects.query.js';
+
+/**
+ * `projects` points: the investment projects, GraphQL's InvestmentProjectFilter as query
+ * parameters (same names, validation and SQL as Query.investmentProjects). Every feature carries
+ * the planned jobs it stands for, so the map sizes circles by jobs; a single project its card.
+ */
+export const projectTiles: TileLayer<ProjectFilter> = {
+  name: 'projects',
+  description: 'Investment projects under way (points); below the cluster zoom, grid clusters with count and planned jobs',
+  minzoom: 0,
+  maxzoom: 14,
+  fields: {
+    count: 'Number: projects in this feature (1 for a single project)',
+    cluster: 'Boolean: true when the feature groups several projects',
+    plannedJobs: 'Number: jobs the projects plan, all occupations and years',
+    investmentBillionTenge: 'Number: their investment, billion tenge',
+    id: 'String: InvestmentProject.id (single projects only)',
+    name: 'String (single projects only)',
+    sector: 'String: OKED class (single projects only)',
+    status: 'String: ProjectStatus (single projects only)',
+  },
+  parseFilter(params) {
+    const values = readFilterParams(params, {
+      sectorPrefix: 'string',
+      status: { enum: Object.values(ProjectStatus) },
+      minInvestmentTenge: 'integer',
+      regionCode: 'string',
+    });
+    return parseProjectFilter(values as InvestmentProjectFilter, '');
+  },
+  async features(em, tile, filter, coarser) {
+    const rows = await pointTileGroups(
+      em,
+      {
+        from: 'projects.investment_project p',
+        location: 'p.location',
+        key: 'p.id',
+        conditions: filterConditions(null, filter),
+        aggregates: bound('sum(p.planned_jobs_total)::int as planned_jobs, (sum(p.investment_tenge) / 1e9)::float8 as investment_billion'),
+        singles: bound('min(p.id::text) as id, min(p.name) as name, min(p.sector) as sector, min(p.status) as status'),
+      },
+      tile,
+      coarser,
+    );
+    return rows.map((row) => ({
+      geometry: { type: 'point', points: [tilePosition(row, tile)] },
+      properties: {
+        count: row.count,
+        cluster: row.count > 1,
+        plannedJobs: Number(row.planned_jobs),
+        investmentBillionTenge: Math.round(Number(row.investment_billion) * 10) / 10,
+        ...(row.count === 1 ? { id: String(row.id), name: String(row.name), sector: String(row.sector), status: String(row.status) } : {}),
+      },
+    }));
+  },
+};
