@@ -4,7 +4,7 @@ import { federation, tokenFor } from './support/federation.js';
 /**
  * Hostile input (issue 17): every malformed value gets a coded answer, BAD_USER_INPUT where the
  * value is the caller's mistake, never an HTTP 500 or INTERNAL_SERVER_ERROR, and never reaches
- * SQL. Each case is sent straight to the subgraph that owns the field.
+ * SQL. Each case is sent through the gateway and straight to the subgraph that owns the field.
  */
 
 interface RawAnswer {
@@ -50,7 +50,11 @@ const CASES: Case[] = [
     'enterprises',
     () => request('query ($name: String) { enterprises(filter: { nameContains: $name }, first: 1) { totalCount } }', { name: 'a\u0000b' }),
   ],
-  ['a NUL byte in nameContains (literal)', 'enterprises', () => request('{ enterprises(filter: { nameContains: "a\\u0000b" }, first: 1) { totalCount } }')],
+  [
+    'a NUL byte in nameContains (literal)',
+    'enterprises',
+    () => request('{ enterprises(filter: { nameContains: "a\\u0000b" }, first: 1) { totalCount } }'),
+  ],
   ['a NUL byte in a region code', 'regions', () => request('query ($code: ID!) { region(code: $code) { name } }', { code: 'KZ-\u000035' })],
   // item 6: bad scalar values are the caller's mistake.
   ['a string polygon (literal)', 'enterprises', () => request(ENTERPRISES_IN('{ polygon: "garbage" }'))],
@@ -85,10 +89,17 @@ const CASES: Case[] = [
     () =>
       `{"query":${JSON.stringify(ENTERPRISES_IN_VARIABLE)},"variables":{"area":{"polygon":{"type":"Polygon","coordinates":${nestedLiteral(5_000)}}}}}`,
   ],
-  ['a polygon 5 000 arrays deep (literal)', 'enterprises', () => request(ENTERPRISES_IN(`{ polygon: { type: "Polygon", coordinates: ${nestedLiteral(5_000)} } }`))],
+  [
+    'a polygon 5 000 arrays deep (literal)',
+    'enterprises',
+    () => request(ENTERPRISES_IN(`{ polygon: { type: "Polygon", coordinates: ${nestedLiteral(5_000)} } }`)),
+  ],
 ];
 
-const ROUTES: [string, (subgraph: string) => string][] = [['directly at the subgraph', (subgraph) => federation.subgraphUrl(subgraph)]];
+const ROUTES: [string, (subgraph: string) => string][] = [
+  ['through the gateway', () => federation.gatewayUrl()],
+  ['directly at the subgraph', (subgraph) => federation.subgraphUrl(subgraph)],
+];
 
 describe.each(ROUTES)('hostile input %s', (_route, urlOf) => {
   it.each(CASES)('answers %s with BAD_USER_INPUT', async (_case, subgraph, body, token) => {
@@ -106,16 +117,23 @@ describe('errors about a huge value', () => {
     ['a 1 MB region code (variable)', 'regions', () => request('query ($code: ID!) { region(code: $code) { name } }', { code: huge })],
     ['a 1 MB region code (literal)', 'regions', () => request(`{ region(code: "${huge}") { name } }`)],
     ['a 1 MB enum literal', 'enterprises', () => request(`{ enterprises(orderBy: ${huge}, first: 1) { totalCount } }`)],
-    ['a 1 MB string where an Int goes (variable)', 'enterprises', () => request('query ($first: Int) { enterprises(first: $first) { totalCount } }', { first: huge })],
+    [
+      'a 1 MB string where an Int goes (variable)',
+      'enterprises',
+      () => request('query ($first: Int) { enterprises(first: $first) { totalCount } }', { first: huge }),
+    ],
     ['a 1 MB uuid', 'enterprises', () => request('query ($id: ID!) { enterprise(id: $id) { name } }', { id: huge })],
   ];
 
-  it.each(cases)('repeat at most a few hundred characters of %s', async (_case, subgraph, body) => {
-    const response = await fetch(federation.subgraphUrl(subgraph), { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
-    const text = await response.text();
-    expect(text.length, text.slice(0, 300)).toBeLessThan(4_000);
-    const errors = (JSON.parse(text) as RawAnswer['body']).errors ?? [];
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.map((error) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
-  });
+  it.each(ROUTES.flatMap(([route, urlOf]) => cases.map(([name, subgraph, body]) => [`${name} ${route}`, urlOf(subgraph), body] as const)))(
+    'repeat at most a few hundred characters of %s',
+    async (_case, url, body) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+      const text = await response.text();
+      expect(text.length, text.slice(0, 300)).toBeLessThan(4_000);
+      const errors = (JSON.parse(text) as RawAnswer['body']).errors ?? [];
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.map((error) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    },
+  );
 });

@@ -10,6 +10,7 @@ import { envelopQueryLimits } from '../limits.js';
 import { gatewayRoutes } from '../routes.js';
 import { authenticate } from '../plugins/authenticate.js';
 import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
+import { refuseHostileInput } from '../plugins/input-guard.js';
 import { maskError } from '../plugins/error-masking.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
@@ -52,7 +53,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
-    plugins: () => [requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
+    plugins: () => [refuseHostileInput, requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
     maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },
     landingPage: false,
     graphiql: false,

@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { type ExecutionArgs, type GraphQLError, getOperationAST, getVariableValues } from 'graphql';
-import { BadInput } from '../../services/kernel/errors.js';
+import { BadInput, capText } from '../../services/kernel/errors.js';
 
 /**
  * A variable that does not coerce to its type (an unknown enum value, a missing required
@@ -11,7 +11,7 @@ import { BadInput } from '../../services/kernel/errors.js';
 function asBadInput(error: GraphQLError): BadInput {
   const at = /^Variable "\$\w+" got invalid value .*? at "([^"]+)";/.exec(error.message)?.[1];
   const variable = /^Variable "\$(\w+)"/.exec(error.message)?.[1];
-  return new BadInput(at ?? variable ?? 'variables', error.message);
+  return new BadInput(capText(at ?? variable ?? 'variables'), capText(error.message));
 }
 
 function coercionErrors(args: ExecutionArgs): BadInput[] {

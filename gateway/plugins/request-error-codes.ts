@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import { withoutSuggestions } from '../../services/kernel/errors.js';
+import { capText, withoutSuggestions } from '../../services/kernel/errors.js';
 
 /**
  * A document that does not parse or validate is the caller's mistake. Apollo Server answers it
@@ -10,7 +10,8 @@ import { withoutSuggestions } from '../../services/kernel/errors.js';
  * of field and enum names (graphql-armor's filter knows only the field ones).
  */
 function withCode(error: GraphQLError, code: string, isProduction: boolean): GraphQLError {
-  const message = isProduction ? withoutSuggestions(error.message) : error.message;
+  // graphql-js quotes literals whole: a 1 MB enum literal would come back as a 1 MB message.
+  const message = capText(isProduction ? withoutSuggestions(error.message) : error.message);
   if (error.extensions.code && message === error.message) return error;
   return new GraphQLError(message, {
     nodes: error.nodes,
