@@ -24,7 +24,6 @@ type Entities = { _entities: ({ nearbyVacancies?: { totalCount: number } } | nul
 
 describe('ResettlementZone representations at the vacancies subgraph', () => {
   it('refuses an area over MAX_POLYGON_VERTICES with LIMIT_EXCEEDED, without asking PostGIS', async () => {
-    const startedAt = performance.now();
     let response: Awaited<ReturnType<typeof federation.querySubgraph<Entities>>> | undefined;
     const statements = await federation.countStatements('vacancies', async () => {
       response = await federation.querySubgraph<Entities>('vacancies', NEARBY, {
@@ -32,8 +31,8 @@ describe('ResettlementZone representations at the vacancies subgraph', () => {
       });
     });
     expect(response?.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argument: 'representations.0.area' });
+    // Not one statement: the 10-18 s of PostGIS work such an area cost before never starts.
     expect(statements).toBe(0);
-    expect(performance.now() - startedAt).toBeLessThan(5_000);
   });
 
   it.each([

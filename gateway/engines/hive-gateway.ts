@@ -10,7 +10,7 @@ import { envelopQueryLimits } from '../limits.js';
 import { gatewayRoutes } from '../routes.js';
 import { authenticate } from '../plugins/authenticate.js';
 import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
-import { refuseHostileInput } from '../plugins/input-guard.js';
+import { gatewayHardening } from '../hardening.js';
 import { maskError } from '../plugins/error-masking.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
@@ -41,6 +41,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const log = logger('gateway');
   const urls = subgraphUrls(config);
   const supergraph = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const hardening = gatewayHardening(config);
   const runtime = createGatewayRuntime({
     // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
     supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
@@ -53,7 +54,8 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
-    plugins: () => [refuseHostileInput, requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
+    ...hardening.options,
+    plugins: () => [...hardening.plugins, requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
     maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },
     landingPage: false,
     graphiql: false,

@@ -61,6 +61,10 @@ const configSchema = z.object({
    * JavaScript planner by default, the only one that federates subscriptions here.
    */
   GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('hive'),
+  /** The gateway answers TIMEOUT (HTTP 504) to a request unanswered after this long; 0 turns it off. */
+  GATEWAY_DEADLINE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** The gateway gzips JSON answers of at least this many bytes for clients that accept it; 0 turns it off. */
+  COMPRESS_MIN_BYTES: z.coerce.number().int().min(0).default(1024),
   /** GraphQL introspection at the gateway and the subgraphs; unset: on in development and test, off in production. */
   INTROSPECTION: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),

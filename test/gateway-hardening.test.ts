@@ -1,0 +1,110 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
+import { parseConfig } from '../services/kernel/config.js';
+import type { RunningService } from '../services/kernel/http.js';
+import { federation } from './support/federation.js';
+
+/**
+ * What bounds a request at the gateway (issue 17, items 12-14): introspection as a setting, a
+ * per-request deadline, gzip above a threshold. The federation's own gateway (development mode)
+ * and a second one in production mode whose regions subgraph answers only after 3 s.
+ */
+
+/** Forwards to a subgraph, `delayMs` late. */
+async function slowProxy(target: string, delayMs: number): Promise<{ url: string; server: Server }> {
+  const targetUrl = new URL(target);
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      setTimeout(() => {
+        const forwarded = httpRequest(
+          { host: targetUrl.hostname, port: targetUrl.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+          (answer) => {
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+          },
+        );
+        forwarded.on('error', () => outgoing.writeHead(502).end());
+        forwarded.end(Buffer.concat(chunks));
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+}
+
+const post = (url: string, query: string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+let slow: { url: string; server: Server };
+let production: RunningService;
+
+beforeAll(async () => {
+  slow = await slowProxy(federation.subgraphUrl('regions'), 3_000);
+  production = await startHiveGateway({
+    port: 0,
+    config: parseConfig({ ...process.env, NODE_ENV: 'production', REGIONS_URL: slow.url, GATEWAY_DEADLINE_MS: '800' }),
+  });
+});
+
+afterAll(async () => {
+  await production?.close();
+  await new Promise((resolve) => slow?.server.close(resolve));
+});
+
+describe('introspection', () => {
+  it('is on in development', async () => {
+    const body = (await (await post(federation.gatewayUrl(), INTROSPECTION)).json()) as { errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('is off in production unless INTROSPECTION=true', async () => {
+    const body = (await (await post(production.url, INTROSPECTION)).json()) as { data?: unknown; errors?: unknown[] };
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the per-request deadline (GATEWAY_DEADLINE_MS)', () => {
+  it('answers HTTP 504 with TIMEOUT when a subgraph is slower than the deadline', async () => {
+    const startedAt = performance.now();
+    const response = await post(production.url, '{ regions { code } }');
+    expect(performance.now() - startedAt).toBeLessThan(2_500);
+    expect(response.status).toBe(504);
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+  });
+});
+
+describe('compression (COMPRESS_MIN_BYTES)', () => {
+  it('gzips a large answer for a client that accepts gzip', async () => {
+    const answer = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const url = new URL(federation.gatewayUrl());
+      const outgoing = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' } },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ encoding: incoming.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(JSON.stringify({ query: '{ regions { code boundary } }' }));
+    });
+    expect(answer.encoding).toBe('gzip');
+    const json = JSON.parse(gunzipSync(answer.body).toString('utf8')) as { data: { regions: unknown[] } };
+    expect(json.data.regions).toHaveLength(20);
+    expect(answer.body.length).toBeLessThan(gunzipSync(answer.body).length / 2);
+  });
+
+  it('leaves a small answer uncompressed', async () => {
+    const small = await post(federation.gatewayUrl(), '{ regions { code } }', { 'accept-encoding': 'gzip' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+});
