@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { createRandom, loadSettlements, type Random } from '../services/kernel/seed/demo-world.js';
-import { driveGraphQL, driveSql, settleDatabase, type Measurement } from './lib/bench/measure.js';
+import { driveGraphQL, driveHttpGet, driveSql, settleDatabase, type Measurement } from './lib/bench/measure.js';
 import { PEERS, startPeer, type Peer } from './lib/bench/peers.js';
 import { scenarios as allScenarios, type Scenario } from './lib/bench/scenarios.js';
 import { memoryTable, soak } from './lib/bench/soak.js';
+import { randomTile, TILE_SCENARIOS, tileFloor, type TileScenario } from './lib/bench/tiles.js';
 import { ENGINES, SUBGRAPH_PORTS, profileServicesInto, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
 
 /**
@@ -215,6 +216,92 @@ function resultRows(scenarios: Scenario[], runs: Map<string, Map<string, Run>>, 
   };
 }
 
+/** One tile scenario at one concurrency, beside its ST_AsMVT floor (null on the embedded database). */
+interface TileRun {
+  engine: string;
+  scenario: TileScenario;
+  connections: number;
+  run: Measurement;
+  floor: Measurement | null;
+  /** Median and largest body of the tiles this run asks, in bytes (uncompressed). */
+  bytes: { median: number; max: number };
+}
+
+/**
+ * The tile scenarios through the gateway at 8 connections and at --connections, the subgraphs'
+ * tile cache off (startSubgraphs): every request makes its tile, as a cold map does.
+ */
+async function measureTiles(engine: string, gatewayGraphqlUrl: string, scenarios: TileScenario[], settlements: Awaited<ReturnType<typeof loadSettlements>>): Promise<TileRun[]> {
+  const origin = new URL(gatewayGraphqlUrl).origin;
+  const urlOf = (scenario: TileScenario, tile: { z: number; x: number; y: number }) => `${origin}/tiles/${scenario.layer}/${tile.z}/${tile.x}/${tile.y}.mvt`;
+  const clusterBelowZoom = loadConfig().TILE_CLUSTER_BELOW_ZOOM;
+  const runs: TileRun[] = [];
+  for (const scenario of scenarios) {
+    // The tiles the measured runs draw first, fetched once for their exact sizes.
+    const sample = createRandom(seed);
+    const sizes = (
+      await Promise.all(
+        Array.from({ length: 20 }, async () => (await (await fetch(urlOf(scenario, randomTile(sample, settlements, scenario.zoom)))).arrayBuffer()).byteLength),
+      )
+    ).sort((a, b) => a - b);
+    for (const tileConnections of [...new Set([8, connections])]) {
+      const random = createRandom(seed);
+      const run = await driveHttpGet({ connections: tileConnections, durationSeconds, nextUrl: () => urlOf(scenario, randomTile(random, settlements, scenario.zoom)) });
+      await settle();
+      let floor: Measurement | null = null;
+      if (!embedded) {
+        const floorRandom = createRandom(seed);
+        floor = await driveSql({
+          databaseUrl: databaseUrl!,
+          connections: tileConnections,
+          durationSeconds,
+          nextQuery: () => [tileFloor(scenario, randomTile(floorRandom, settlements, scenario.zoom), clusterBelowZoom)],
+        });
+        await settle();
+      }
+      runs.push({ engine, scenario, connections: tileConnections, run, floor, bytes: { median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)! } });
+      console.log(`${scenario.name} @${tileConnections}: ${format(run.requestsPerSecond)} req/s p99 ${format(run.p99)} ms, ${run.errors} errors; floor ${floor ? format(floor.requestsPerSecond) : '–'} req/s`);
+    }
+  }
+  return runs;
+}
+
+function tileLines(tileRuns: TileRun[]): string[] {
+  const header = ['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors', 'tile bytes median / max', 'floor req/s', 'floor p50', 'floor p99', 'p50 ours/floor'];
+  return [
+    `Vector tiles through the ${tileRuns[0]!.engine} gateway (each a tile around a city drawn by population; tile cache off, so every request makes its tile); the floor is hand-written \`ST_AsMVT\` SQL on the same database:`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${'---|'.repeat(header.length)}`,
+    ...tileRuns.map(({ scenario, connections: tileConnections, run, floor, bytes }) =>
+      `| ${[
+        scenario.name, String(tileConnections), format(run.requestsPerSecond), format(run.p50), format(run.p99), String(run.errors), `${bytes.median} / ${bytes.max}`,
+        floor ? format(floor.requestsPerSecond) : '–', floor ? format(floor.p50) : '–', floor ? format(floor.p99) : '–', floor ? format(run.p50 / floor.p50, 2) : '–',
+      ].join(' | ')} |`,
+    ),
+  ];
+}
+
+function tileRow({ engine, scenario, connections: tileConnections, run, floor, bytes }: TileRun) {
+  const round = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(1)) : null);
+  return {
+    scenario: scenario.name,
+    engine,
+    connections: tileConnections,
+    rps: round(run.requestsPerSecond),
+    p50: round(run.p50),
+    p95: round(run.p95),
+    p99: round(run.p99),
+    errors: run.errors,
+    timeouts: run.timeouts,
+    sqlPerRequest: null,
+    floorRps: floor ? round(floor.requestsPerSecond) : null,
+    floorP99: floor ? round(floor.p99) : null,
+    tileBytesMedian: bytes.median,
+    tileBytesMax: bytes.max,
+  };
+}
+
 async function settle(): Promise<void> {
   const { seconds, cancelled } = await settleDatabase(databaseUrl!);
   if (seconds >= 1) console.log(`  (waited ${format(seconds)} s for abandoned statements to finish${cancelled ? `, cancelled ${cancelled}` : ''})`);
@@ -223,10 +310,13 @@ async function settle(): Promise<void> {
 async function main(): Promise<void> {
   await ensureDataset();
   const settlements = await loadSettlements();
-  const selected = allScenarios(settlements).filter((scenario) => !values.only || values.only.split(',').includes(scenario.name));
+  const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
+  const selected = allScenarios(settlements).filter((scenario) => wanted(scenario.name));
+  const selectedTiles = TILE_SCENARIOS.filter((scenario) => wanted(scenario.name));
   /** By scenario name, then by engine or peer name. */
   const runs = new Map(selected.map((scenario) => [scenario.name, new Map<string, Run>()]));
   const floors = new Map<string, Measurement>();
+  const tileRuns: TileRun[] = [];
   const { subgraphs, stop } = await startSubgraphs();
   // Every engine and peer runs for the whole benchmark, idle but for its turn: taking turns per
   // scenario keeps a drift in the machine's load from favouring whichever engine ran first.
@@ -248,6 +338,7 @@ async function main(): Promise<void> {
       floors.set(scenario.name, floor);
       console.log(`${scenario.name} floor: ${format(floor.requestsPerSecond)} req/s p99 ${format(floor.p99)} ms`);
     }
+    if (selectedTiles.length && targets[0]) tileRuns.push(...(await measureTiles(targets[0].name, targets[0].service.url, selectedTiles, settlements)));
   } finally {
     await Promise.all(targets.map((target) => stopService(target.service)));
     await stop();
@@ -292,21 +383,27 @@ async function main(): Promise<void> {
         }),
       ]),
     ),
+    ...(tileRuns.length ? ['', ...tileLines(tileRuns)] : []),
     '',
     ...targetLines(selected.map((scenario) => scenario.name), runs, floors),
     '',
-    `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}\``,
+    `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}${values.only ? ` --only ${values.only}` : ''}\``,
     '',
   ];
   const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}${embedded ? '-embedded' : ''}.md`;
   const jsonOut = out.endsWith('.md') ? `${out.slice(0, -3)}.json` : `${out}.json`;
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, lines.join('\n'));
-  await writeFile(jsonOut, `${JSON.stringify(resultRows(selected, runs, floors), null, 2)}\n`);
+  const data = resultRows(selected, runs, floors);
+  data.rows.push(...tileRuns.map((run) => tileRow(run)));
+  await writeFile(jsonOut, `${JSON.stringify(data, null, 2)}\n`);
   console.log(`\n${lines.join('\n')}\nwritten to ${out} and ${jsonOut}`);
-  const broken = [...runs.entries()].flatMap(([scenario, byTarget]) =>
-    [...byTarget.entries()].filter(([, run]) => run.errors > 0 || run.requests === 0).map(([target]) => `${scenario} via ${target}`),
-  );
+  const broken = [
+    ...[...runs.entries()].flatMap(([scenario, byTarget]) =>
+      [...byTarget.entries()].filter(([, run]) => run.errors > 0 || run.requests === 0).map(([target]) => `${scenario} via ${target}`),
+    ),
+    ...tileRuns.filter(({ run }) => run.errors > 0 || run.requests === 0).map((tile) => `${tile.scenario.name} @${tile.connections}`),
+  ];
   if (values['fail-on-errors'] && broken.length > 0) {
     console.error(`errors or no answers in: ${broken.join(', ')}`);
     process.exitCode = 1;

@@ -71,6 +71,42 @@ export async function driveGraphQL(options: {
   return summarise(latencies, errors + result.errors + result.timeouts, options.durationSeconds, result.timeouts);
 }
 
+/** GETs at fixed concurrency (tiles): any status but 200 counts as an error. */
+export async function driveHttpGet(options: {
+  connections: number;
+  durationSeconds: number;
+  nextUrl: () => string;
+  headers?: Record<string, string>;
+}): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const first = new URL(options.nextUrl());
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: first.origin,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        headers: options.headers ?? {},
+        requests: [
+          {
+            setupRequest: (request) => {
+              const url = new URL(options.nextUrl());
+              return { ...request, method: 'GET', path: `${url.pathname}${url.search}` };
+            },
+            onResponse: (status) => {
+              if (status !== 200) errors += 1;
+            },
+          },
+        ],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+  return summarise(latencies, errors + result.errors + result.timeouts, options.durationSeconds, result.timeouts);
+}
+
 /** The floor: the same answer from the smallest hand-written SQL, at the same concurrency. */
 export async function driveSql(options: {
   databaseUrl: string;

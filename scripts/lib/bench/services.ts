@@ -78,7 +78,8 @@ export async function stopService(service: ServiceProcess): Promise<void> {
 export async function startSubgraphs(): Promise<{ subgraphs: ServiceProcess[]; stop(): Promise<void> }> {
   const subgraphs = Object.entries(SUBGRAPH_PORTS).map(([name, port]) =>
     // Measured requests only: no background job (the figures refresh) competes with them.
-    startService(name, ['--import', 'tsx', `services/${name}/main.ts`], port, { FIGURES_REFRESH_MINUTES: '0' }),
+    // Tiles are measured as made, not as cached (scripts/lib/bench/tiles.ts).
+    startService(name, ['--import', 'tsx', `services/${name}/main.ts`], port, { FIGURES_REFRESH_MINUTES: '0', TILE_CACHE_SECONDS: '0' }),
   );
   const stop = async () => void (await Promise.all(subgraphs.map(stopService)));
   await Promise.all(subgraphs.map((service) => waitReady(service))).catch(async (error: unknown) => {
