@@ -1,5 +1,6 @@
 import { isQualityJob, moneyFactsFor, type ContractType } from '../../kernel/domain/money.js';
 import { classRank, WORKING_CONDITIONS_CLASSES, type WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
+import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 
 const DAY_MS = 86_400_000;
 
@@ -55,17 +56,10 @@ export interface FilteredVacancy extends VacancyTerms {
 
 /**
  * The search's filter conditions for one vacancy in memory (a subscription judging an event):
- * every condition set must hold, exactly as in `filterConditions`.
+ * every condition set must hold, exactly as in `vacancyFilterConditions` (queries/vacancies.query.ts).
  */
 export function matchesVacancyFilter(
-  filter: {
-    occupationCode: string | null;
-    minSalaryTenge: number | null;
-    qualityOnly: boolean;
-    housingProvided: boolean | null;
-    employmentType: ContractType | null;
-    minOpenDays: number | null;
-  },
+  filter: ParsedVacancyFilter,
   vacancy: FilteredVacancy,
   now: Date = new Date(),
 ): boolean {
