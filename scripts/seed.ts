@@ -10,7 +10,7 @@ import type { SeedOptions, SubgraphSeed } from '../services/kernel/seed/seed.js'
 import { SUBGRAPHS } from './subgraphs.js';
 
 /**
- * `npm run seed -- --seed 42 --enterprises 5000 [--vacancies 10000] [--as-of 2026-11-01]`: empties every subgraph's
+ * `npm run seed -- --seed 42 --enterprises 5000 [--vacancies 10000] [--as-of 2026-11-01] [--workforce-scale 1]`: empties every subgraph's
  * seeded tables and writes a deterministic data set of that size into DATABASE_URL. Secondary
  * indexes are dropped while loading and rebuilt afterwards, then everything is analysed. Each
  * subgraph's load is one transaction: a failed seed leaves that subgraph's previous data.
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(loadConfig().SEED) },
     enterprises: { type: 'string', default: String(loadConfig().DEMO_ENTERPRISES) },
     vacancies: { type: 'string' },
+    'workforce-scale': { type: 'string' },
     'as-of': { type: 'string', default: todayInKazakhstan() },
     quiet: { type: 'boolean', default: false },
   },
@@ -47,7 +48,23 @@ const options: SeedOptions = {
   enterprises: positiveInteger('enterprises', values.enterprises),
   vacancies: values.vacancies === undefined ? null : positiveInteger('vacancies', values.vacancies),
   asOf: isoDay(values['as-of']),
+  workforceScale: workforceScale(),
 };
+
+/**
+ * Without --enterprises this writes the demo `npm start` seeds, workforce included
+ * (DEMO_WORKFORCE_SCALE); a data set of a chosen size gets the realistic workforce unless told.
+ */
+function workforceScale(): number {
+  const text = values['workforce-scale'];
+  if (text === undefined) return process.argv.some((arg) => arg.startsWith('--enterprises')) ? 1 : loadConfig().DEMO_WORKFORCE_SCALE;
+  const value = Number(text);
+  if (!(value > 0 && value <= 1)) {
+    console.error(`--workforce-scale must be a number in (0, 1], got "${text}"`);
+    process.exit(2);
+  }
+  return value;
+}
 
 interface SecondaryIndex {
   definition: string;

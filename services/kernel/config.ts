@@ -31,7 +31,13 @@ const configSchema = z.object({
   /** The region boundaries (data/regions/kz-regions.geojson in the repository by default). */
   REGIONS_GEOJSON: z.string().default(fileURLToPath(new URL('../../data/regions/kz-regions.geojson', import.meta.url))),
   SEED: z.coerce.number().int().default(42),
-  DEMO_ENTERPRISES: positiveInt.default(400),
+  DEMO_ENTERPRISES: positiveInt.default(3_000),
+  /**
+   * Share of an enterprise's realistic workforce (about 40 declared workers) the demo declares:
+   * every contract is a row the embedded database must load on a first start, and the map needs
+   * the enterprises and their figures, not 120 000 contracts.
+   */
+  DEMO_WORKFORCE_SCALE: z.coerce.number().positive().max(1).default(0.2),
   /**
    * Card figures (ages, harmful months, contracts in force) move with the calendar: the
    * enterprises subgraph recomputes the cards computed before today this often; 0 turns it off.

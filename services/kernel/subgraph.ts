@@ -185,7 +185,13 @@ async function seedIfEmpty(seed: SubgraphSeed, database: SubgraphDatabase, log: 
   const em = database.orm.em.fork();
   if (!(await isEmpty(em, seed.tables[0]!))) return;
   const config = loadConfig();
-  const options = { seed: config.SEED, enterprises: config.DEMO_ENTERPRISES, vacancies: null, asOf: todayInKazakhstan() };
+  const options = {
+    seed: config.SEED,
+    enterprises: config.DEMO_ENTERPRISES,
+    vacancies: null,
+    asOf: todayInKazakhstan(),
+    workforceScale: config.DEMO_WORKFORCE_SCALE,
+  };
   const startedAt = performance.now();
   const rows = await inSeedTransaction(database, (target) => seed.run(target, options, () => undefined));
   await em.getConnection().execute(`analyze ${seed.tables.join(', ')}`);

@@ -120,8 +120,8 @@ function profileOf(okedCode: string): Profile {
  * industry is large) so that eligible workers rank in that order at any scale (test/data.test.ts).
  */
 const PRE_RETIREMENT_SHARE: Readonly<Record<string, number>> = {
-  'KZ-35': 0.75,
-  'KZ-39': 0.95,
+  'KZ-35': 0.9,
+  'KZ-39': 0.8,
   'KZ-63': 0.55,
   'KZ-55': 0.25,
   'KZ-15': 0.4,
@@ -393,7 +393,7 @@ export const enterprisesSeed: SubgraphSeed = {
     const world = await loadDemoWorld();
     // Its own stream: the enterprises themselves come from the shared demo world's stream.
     const random = createRandom(options.seed * 7919 + 17);
-    const workforceScale = workforceScaleFor(options.enterprises);
+    const workforceScale = workforceScaleFor(options.enterprises) * options.workforceScale;
     let chunk: DemoEnterprise[] = [];
     const flush = async () => {
       for (const [table, count] of Object.entries(await writeChunk(target, chunk, random, today, workforceScale))) totals[table] = (totals[table] ?? 0) + count;

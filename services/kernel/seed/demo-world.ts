@@ -239,6 +239,9 @@ export interface DemoWorld {
   siteNear(enterprise: DemoEnterprise, radiusKm: number, random: Random): { lat: number; lon: number };
 }
 
+/** Every region has at least this many enterprises in any data set of 20 × this size or more. */
+export const MIN_ENTERPRISES_PER_REGION = 50;
+
 /** How far a site of an enterprise (a vacancy's workplace) may lie from the enterprise itself. */
 export const SITE_JITTER_KM = 2;
 
@@ -282,8 +285,20 @@ async function buildDemoWorld(): Promise<DemoWorld> {
     settlements,
     *enterprises({ seed, count }) {
       const random = createRandom(seed);
+      // Regions whose share of the population would give them fewer than
+      // MIN_ENTERPRISES_PER_REGION enterprises get that many first, round-robin (Ulytau, 1 % of
+      // the people, in a demo of 3 000); then every enterprise follows where people live. With no
+      // such region (any data set of 5 000 or more) this is the plain population-weighted stream.
+      const totalWeight = settlements.reduce((sum, settlement) => sum + settlement.weight, 0);
+      const settlementsOf = new Map<string, Settlement[]>();
+      for (const settlement of settlements) settlementsOf.set(settlement.regionCode, [...(settlementsOf.get(settlement.regionCode) ?? []), settlement]);
+      const underserved = [...settlementsOf.entries()]
+        .filter(([, own]) => (count * own.reduce((sum, settlement) => sum + settlement.weight, 0)) / totalWeight < MIN_ENTERPRISES_PER_REGION)
+        .map(([, own]) => own);
+      const topUp = count >= MIN_ENTERPRISES_PER_REGION * settlementsOf.size ? underserved.length * MIN_ENTERPRISES_PER_REGION : 0;
       for (let index = 0; index < count; index += 1) {
-        const settlement = random.weighted(settlements, (candidate) => candidate.weight);
+        const candidates = index < topUp ? underserved[index % underserved.length]! : settlements;
+        const settlement = random.weighted(candidates, (candidate) => candidate.weight);
         const activity = random.pick([...(ACTIVITY_MIX[settlement.regionCode] ?? []), ...EVERYWHERE]);
         const location = jitterInside(settlement, JITTER_KM, random, boundaries.get(settlement.regionCode), nearEdge.has(settlement));
         yield {

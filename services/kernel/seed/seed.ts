@@ -15,6 +15,11 @@ export interface SeedOptions {
    * of it, so the same seed and day give the same rows.
    */
   asOf: string;
+  /**
+   * Share of each enterprise's realistic workforce (about 40 workers) that is declared: 1 for
+   * benchmark and calibration data, DEMO_WORKFORCE_SCALE for the demo.
+   */
+  workforceScale: number;
 }
 
 export interface SubgraphSeed {
