@@ -10,7 +10,9 @@ import { createEnterpriseLoaders, type EnterpriseLoaders } from './loaders.js';
 import { Migration20261123010000Enterprises } from './migrations/Migration20261123010000Enterprises.js';
 import { Migration20261123040000EnterpriseWrites } from './migrations/Migration20261123040000EnterpriseWrites.js';
 import { Migration20261201090000SupersededContracts } from './migrations/Migration20261201090000SupersededContracts.js';
+import { Migration20261201100000EnterpriseOutbox } from './migrations/Migration20261201100000EnterpriseOutbox.js';
 import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
+import { EnterpriseSubscriptionsResolver } from './resolvers/enterprise-subscriptions.resolver.js';
 import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver.js';
 import { HazardReportResolver } from './resolvers/hazard-report.resolver.js';
@@ -27,7 +29,7 @@ type Context = RequestContext<EnterpriseLoaders>;
 
 function buildEnterprisesSchema() {
   return buildFederatedSchema({
-    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, DeclarationResolver, EmploymentContractResolver,
+    resolvers: [EnterpriseResolver, RegionEnterprisesResolver, HazardReportResolver, EnterpriseWritesResolver, EnterpriseSubscriptionsResolver, DeclarationResolver, EmploymentContractResolver,
       LocalityWorkforceResolver, RecruitmentWorkforceResolver, TrainingWorkforceResolver],
     // The navigator's entities, reached only through _entities.
     orphanedTypes: [ProjectLocality, RecruitmentSources, WorkforceTrainingReport],
@@ -49,8 +51,9 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   database: {
     schema: 'enterprises',
     entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract, LaborRelationsDeclaration],
-    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox],
   },
+  events: true,
   buildSchema: buildEnterprisesSchema,
   createLoaders: createEnterpriseLoaders,
   seed: enterprisesSeed,

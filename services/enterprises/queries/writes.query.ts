@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { BadInput, Conflict } from '../../kernel/errors.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
-import { Inspection } from '../entities/inspection.entity.js';
+import { Inspection, type InspectionKind } from '../entities/inspection.entity.js';
 import { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import type { Assessment, Declaration, NewEnterprise, NewInspection } from '../graphql/mutation-inputs.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
@@ -173,6 +173,35 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
   });
 }
 
+/** Outbox topics of this subgraph (payloads: `ConditionsChangedEvent`, `InspectionRecordedEvent`). */
+export const WORKING_CONDITIONS_CHANGED = 'workingConditionsChanged';
+export const INSPECTION_RECORDED = 'inspectionRecorded';
+
+/** What a subscription needs to judge a card event without reading: where, and the class after the change. */
+export interface ConditionsChangedEvent {
+  enterpriseId: string;
+  regionCode: string;
+  lat: number;
+  lon: number;
+  hazardRank: number;
+}
+
+export interface InspectionRecordedEvent {
+  id: string;
+  enterpriseId: string;
+  inspectedOn: string;
+  kind: InspectionKind;
+  violations: number;
+  findings: string | null;
+  regionCode: string;
+  lat: number;
+  lon: number;
+}
+
+/** The `workingConditionsChanged` payload of an enterprise row (alias `e`), after its figures were recomputed. */
+const CONDITIONS_CHANGED_PAYLOAD = `jsonb_build_object('enterpriseId', e.id, 'regionCode', e.region_code,
+  'lat', ST_Y(e.location::geometry), 'lon', ST_X(e.location::geometry), 'hazardRank', e.hazard_rank)`;
+
 /**
  * Records an attestation: its workplaces become the current ones (the latest per code,
  * docs/domain.md §4) and the card is recomputed. Recording the same workplace on the same day again
@@ -200,15 +229,33 @@ export function recordAssessment(em: EntityManager, enterprise: Enterprise, asse
       ],
     );
     await recomputeEnterpriseFigures(tx, [enterprise.id], todayInKazakhstan());
+    // In the same transaction: no event for an attestation that did not commit.
+    await tx.execute(
+      `insert into enterprises.outbox (topic, payload)
+       select '${WORKING_CONDITIONS_CHANGED}', ${CONDITIONS_CHANGED_PAYLOAD} from enterprises.enterprise e where e.id = ?`,
+      [enterprise.id],
+    );
   });
 }
 
+/** The inspection and both its events (the inspection itself, and the enterprise's conditions) in one statement. */
 export function recordInspection(em: EntityManager, enterprise: Enterprise, inspection: NewInspection): Promise<Inspection> {
   return em.transactional(async (tx) => {
     const id = randomUUID();
     await tx.execute(
-      `insert into enterprises.inspection (id, enterprise_id, inspected_on, kind, violations, findings)
-       values (?, ?, ?::date, ?, ?, ?)`,
+      `with recorded as (
+         insert into enterprises.inspection (id, enterprise_id, inspected_on, kind, violations, findings)
+         values (?, ?, ?::date, ?, ?, ?)
+         returning id, enterprise_id, inspected_on, kind, violations, findings),
+       inspection_event as (
+         insert into enterprises.outbox (topic, payload)
+         select '${INSPECTION_RECORDED}', jsonb_build_object('id', r.id, 'enterpriseId', r.enterprise_id, 'inspectedOn', r.inspected_on::text,
+                  'kind', r.kind, 'violations', r.violations, 'findings', r.findings, 'regionCode', e.region_code,
+                  'lat', ST_Y(e.location::geometry), 'lon', ST_X(e.location::geometry))
+           from recorded r join enterprises.enterprise e on e.id = r.enterprise_id)
+       insert into enterprises.outbox (topic, payload)
+       select '${WORKING_CONDITIONS_CHANGED}', ${CONDITIONS_CHANGED_PAYLOAD}
+         from recorded r join enterprises.enterprise e on e.id = r.enterprise_id`,
       [id, enterprise.id, inspection.inspectedOn, inspection.kind, inspection.violations, inspection.findings],
     );
     return Object.assign(new Inspection(), { id, enterpriseId: enterprise.id, ...inspection });
