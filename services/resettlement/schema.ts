@@ -8,6 +8,8 @@ import { ResettlementZone } from './entities/resettlement-zone.entity.js';
 import { createResettlementLoaders, type ResettlementLoaders } from './loaders.js';
 import { Migration20261123020000Resettlement } from './migrations/Migration20261123020000Resettlement.js';
 import { Migration20261123030000ResettlementDecisions } from './migrations/Migration20261123030000ResettlementDecisions.js';
+import { Migration20261201110000ResettlementOutbox } from './migrations/Migration20261201110000ResettlementOutbox.js';
+import { ResettlementSubscriptionsResolver } from './resolvers/subscriptions.resolver.js';
 import { ApplicationResolver } from './resolvers/application.resolver.js';
 import { RegionResettlementResolver } from './resolvers/region.resolver.js';
 import { ZoneResolver } from './resolvers/zone.resolver.js';
@@ -19,7 +21,8 @@ import { resettlementSeed } from './seed/resettlement.seed.js';
 
 function buildResettlementSchema() {
   return buildFederatedSchema({
-    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver, RecruitmentZonesResolver, TrainingDonorsResolver, MatchResolver, ReturnResolver, ZoneReturnResolver],
+    resolvers: [ZoneResolver, RegionResettlementResolver, ApplicationResolver, ResettlementSubscriptionsResolver, RecruitmentZonesResolver, TrainingDonorsResolver,
+      MatchResolver, ReturnResolver, ZoneReturnResolver],
     // The navigator's entities, reached only through _entities.
     orphanedTypes: [RecruitmentSources, WorkforceTrainingReport],
     referenceResolvers: {
@@ -45,8 +48,14 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   database: {
     schema: 'resettlement',
     entities: [ResettlementZone, ResettlementApplication],
-    migrations: [Migration20261123020000Resettlement, Migration20261123030000ResettlementDecisions, Migration20261201100000ResettlementMatchAndReturns],
+    migrations: [
+      Migration20261123020000Resettlement,
+      Migration20261123030000ResettlementDecisions,
+      Migration20261201100000ResettlementMatchAndReturns,
+      Migration20261201110000ResettlementOutbox,
+    ],
   },
+  events: true,
   buildSchema: buildResettlementSchema,
   createLoaders: createResettlementLoaders,
   seed: resettlementSeed,

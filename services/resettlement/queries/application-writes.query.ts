@@ -3,9 +3,15 @@ import type { EntityManager } from '../../kernel/db.js';
 import { BadInput, Conflict, NotFound } from '../../kernel/errors.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import { ApplicationStatus, Decision, ResettlementRole } from '../graphql/enums.js';
-import { acceptedFamilies } from './zones.query.js';
+import { APPLICATION_DECIDED, acceptedFamilies, recordQuotaChanged } from './zones.query.js';
 import { pgArray } from '../../kernel/db.js';
 import type { WorkSector } from '../../kernel/domain/work-sectors.js';
+
+/** The `applicationDecided` payload: which application, and whose (only that citizen is told). */
+export interface ApplicationDecidedEvent {
+  applicationId: string;
+  applicantIin: string;
+}
 
 /** An application as validated by the resolver: shapes and ranges are right, the database is not asked yet. */
 export interface NewApplication {
@@ -127,6 +133,14 @@ export function decideApplication(em: EntityManager, decision: ApplicationDecisi
         returning *`,
       [decision.decision === Decision.ACCEPT ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED, decision.reason, decision.id],
     );
+    // The events commit with the decision, or not at all.
+    await tx.execute(
+      `insert into resettlement.outbox (topic, payload)
+       select '${APPLICATION_DECIDED}', jsonb_build_object('applicationId', a.id, 'applicantIin', a.applicant_iin)
+         from resettlement.resettlement_application a where a.id = ?`,
+      [decision.id],
+    );
+    if (decision.decision === Decision.ACCEPT) await recordQuotaChanged(tx, application.zone_id);
     return tx.map(ResettlementApplication, row);
   });
 }

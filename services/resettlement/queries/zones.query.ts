@@ -90,6 +90,25 @@ export async function zoneQuotas(em: EntityManager, keys: readonly { zoneId: str
   }));
 }
 
+/** Outbox topics of this subgraph. */
+export const ZONE_QUOTA_CHANGED = 'zoneQuotaChanged';
+export const APPLICATION_DECIDED = 'applicationDecided';
+
+export interface ZoneQuotaChangedEvent {
+  zoneId: string;
+  regionCode: string;
+}
+
+/** Records that a zone's quota or its accepted families changed, in the caller's transaction. */
+export async function recordQuotaChanged(tx: EntityManager, zoneId: string): Promise<void> {
+  await tx.execute(
+    `insert into resettlement.outbox (topic, payload)
+     select '${ZONE_QUOTA_CHANGED}', jsonb_build_object('zoneId', z.id, 'regionCode', z.region_code)
+       from resettlement.resettlement_zone z where z.id = ?`,
+    [zoneId],
+  );
+}
+
 /**
  * Sets a zone's quota for a year (insert or update). The upsert locks the quota row, which is
  * the lock every acceptance in that zone and year takes first; the accepted families are counted
@@ -107,6 +126,7 @@ export function setZoneQuota(em: EntityManager, quota: { zoneId: string; year: n
     if (accepted > quota.families) {
       throw new Conflict(`${accepted} families are already accepted to the zone for ${quota.year}; the quota cannot be lower`);
     }
+    await recordQuotaChanged(tx, quota.zoneId);
   });
 }
 
