@@ -12,7 +12,7 @@ const broken: [string, TokenOptions | string][] = [
   ['a token for another audience', { audience: 'somebody-else' }],
   ['a token from another issuer', { issuer: 'somebody-else' }],
   ['a malformed token', 'not.a.jwt'],
-  // design.md §5: a token that never expires is a stolen token forever.
+  // docs/architecture.md §5: a token that never expires is a stolen token forever.
   ['a token without exp', { expiresIn: null }],
   ['a token living longer than JWT_MAX_LIFETIME_SECONDS (24 h by default)', { expiresIn: '25h' }],
 ];

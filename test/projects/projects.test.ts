@@ -24,7 +24,7 @@ const PAGE = `query Projects($area: AreaInput, $filter: InvestmentProjectFilter,
     edges { cursor distanceKm node { id name sector investmentTenge status plannedJobsTotal region { code name } location { lat lon }
       plannedJobs { occupationCode year count monthlySalaryTenge } } } } }`;
 
-describe('the demo projects (domain.md §1)', () => {
+describe('the demo projects (docs/domain.md §1)', () => {
   it('are 755 projects at real settlements totalling 33 trillion tenge, the same for the same seed', async () => {
     const settlements = await loadSettlements();
     const projects = demoProjects(createRandom(1), settlements);
