@@ -9,7 +9,7 @@ import { logger } from '../services/kernel/logger.js';
 import { graphiqlAssets } from './graphiql.js';
 import { queryLimits } from './limits.js';
 import { subgraphsReady, subgraphUrls } from './subgraphs.js';
-import { authenticateRequest } from '../services/kernel/subgraph.js';
+import { authenticateRequest } from '../services/kernel/auth.js';
 import { gatewayRoutes } from './routes.js';
 
 interface GatewayContext extends BaseContext {

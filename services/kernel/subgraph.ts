@@ -203,7 +203,3 @@ export async function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Lo
   const running = await startSubgraph(definition, { seed: loadConfig().SEED_ON_START });
   closeOnSignals([running], logger(definition.name));
 }
-
-// gateway/gateway.ts and gateway/engines/ still import it from here; gateway/ is reworked in parallel (issue 16).
-// Point them at ./auth.js and delete this line.
-export { authenticateRequest } from './auth.js';
