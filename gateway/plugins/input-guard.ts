@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
+import { capText } from '../../services/kernel/errors.js';
 import { refuseHostileRequest } from '../../services/kernel/graphql/input-guard.js';
 
 /**
@@ -7,12 +8,35 @@ import { refuseHostileRequest } from '../../services/kernel/graphql/input-guard.
  * document or variables nested deeper than MAX_NESTING_DEPTH, or a NUL in a variable, is
  * BAD_USER_INPUT with HTTP 400 before Hive parses, validates or plans anything, so nothing
  * recurses over a hostile depth (issue 17, item 8).
+ *
+ * A document that does not parse is answered here too, as a request error of the GraphQL over
+ * HTTP spec: GRAPHQL_PARSE_FAILED with its location, HTTP 400 to a client that accepts
+ * application/graphql-response+json and 200 to an application/json one (Yoga reads `spec`).
+ * Hive's own parse error reaches the error mapping without a code or location on some paths.
  */
+function syntaxError(query: unknown): GraphQLError | null {
+  if (typeof query !== 'string') return null;
+  try {
+    parse(query, { noLocation: true });
+    return null;
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return new GraphQLError(capText(error.message), {
+      source: error.source,
+      positions: error.positions,
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { spec: true, status: 400 } },
+    });
+  }
+}
+
 export const refuseHostileInput: GatewayPlugin = {
   onParams({ params, setResult }) {
     const problem = refuseHostileRequest(params);
     if (problem) {
       setResult({ errors: [new GraphQLError(problem.message, { extensions: { ...problem.extensions, http: { status: 400 } } })] });
+      return;
     }
+    const unparsable = syntaxError(params.query);
+    if (unparsable) setResult({ errors: [unparsable] });
   },
 };

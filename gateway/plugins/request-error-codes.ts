@@ -12,14 +12,16 @@ import { capText, withoutSuggestions } from '../../services/kernel/errors.js';
 function withCode(error: GraphQLError, code: string, isProduction: boolean): GraphQLError {
   // graphql-js quotes literals whole: a 1 MB enum literal would come back as a 1 MB message.
   const message = capText(isProduction ? withoutSuggestions(error.message) : error.message);
-  if (error.extensions.code && message === error.message) return error;
+  if (error.extensions.code && error.extensions.http && message === error.message) return error;
   return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
     originalError: error.originalError,
-    extensions: { code, ...error.extensions },
+    // A request error of the GraphQL over HTTP spec: HTTP 400 to a client that accepts
+    // application/graphql-response+json, 200 to one that asks for application/json (Yoga reads `spec`).
+    extensions: { code, ...error.extensions, http: { spec: true, status: 400 } },
   });
 }
 
