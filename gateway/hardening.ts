@@ -1,4 +1,5 @@
 import type { Config } from '../services/kernel/config.js';
+import { bodyLimit } from './plugins/body-limit.js';
 import { refuseHostileInput } from './plugins/input-guard.js';
 import { compressLargeResponses, requestDeadline } from './plugins/response-shaping.js';
 
@@ -11,6 +12,6 @@ import { compressLargeResponses, requestDeadline } from './plugins/response-shap
 export function gatewayHardening(config: Config) {
   return {
     options: config.introspection ? {} : { disableIntrospection: {} },
-    plugins: [requestDeadline(config.GATEWAY_DEADLINE_MS), compressLargeResponses(config.COMPRESS_MIN_BYTES), refuseHostileInput],
+    plugins: [bodyLimit(config.MAX_BODY_BYTES), requestDeadline(config.GATEWAY_DEADLINE_MS), compressLargeResponses(config.COMPRESS_MIN_BYTES), refuseHostileInput],
   };
 }

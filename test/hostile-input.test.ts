@@ -137,3 +137,12 @@ describe('errors about a huge value', () => {
     },
   );
 });
+
+describe('a body over MAX_BODY_BYTES (20 MB by default)', () => {
+  it.each(ROUTES)('is answered 413 with LIMIT_EXCEEDED %s', async (_route, urlOf) => {
+    const body = request('query ($code: ID!) { region(code: $code) { name } }', { code: 'K'.repeat(21 * 1024 * 1024) });
+    const answer = await postRaw(urlOf('regions'), body);
+    expect(answer.status).toBe(413);
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' });
+  });
+});

@@ -89,6 +89,8 @@ const configSchema = z.object({
   NAVIGATOR_HIRE_SHARE: z.coerce.number().gt(0).max(1).default(0.1),
   MAX_POLYGON_VERTICES: positiveInt.default(10_000),
   MAX_CONTRACTS_PER_DECLARATION: positiveInt.default(10_000),
+  /** The largest request body a service reads; a larger one is answered 413 (LIMIT_EXCEEDED). */
+  MAX_BODY_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Nesting of `{ [ (` in a document and of lists/objects in variables, checked before parsing. */
   MAX_NESTING_DEPTH: positiveInt.default(32),
   QUERY_MAX_DEPTH: positiveInt.default(12),

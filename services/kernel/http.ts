@@ -4,6 +4,7 @@ import { createHandler as createSseHandler } from 'graphql-sse/lib/use/http';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadConfig } from './config.js';
 import { refuseHostileRequest, type GraphQLRequestBody } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
 
@@ -49,19 +50,27 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** A body over MAX_BODY_BYTES: answered 413 with a coded JSON error, not a 500. */
+class BodyTooLarge extends Error {}
+
+/** How much of an oversized body is read (and dropped) so the client gets the 413 instead of a reset. */
+const DRAIN_FACTOR = 4;
 
 /** A request id comes from the caller (gateway → subgraph) or is made here, and is logged on every line. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
+    if (size > maxBytes * DRAIN_FACTOR) {
+      request.destroy();
+      break;
+    }
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
   }
+  if (size > maxBytes) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -141,7 +150,16 @@ export async function startHttpService<Context extends BaseContext>(
 
     const headers = toHeaderMap(request);
     const requestId = headers.get(REQUEST_ID_HEADER) || randomUUID();
-    const rawBody = request.method === 'POST' ? await readBody(request) : '';
+    const maxBodyBytes = loadConfig().MAX_BODY_BYTES;
+    let rawBody = '';
+    try {
+      if (request.method === 'POST') rawBody = await readBody(request, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return sendJson(response, 413, {
+        errors: [{ message: `the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' } }],
+      });
+    }
     let body: unknown;
     if (rawBody) {
       try {
