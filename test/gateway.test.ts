@@ -206,14 +206,15 @@ describe('errors in production', () => {
     expect(validation?.message).toContain('Cannot query field "codes" on type "Region".');
   });
 
-  it('masks what a down subgraph caused and still answers the rest', async () => {
+  it('answers SUBGRAPH_UNAVAILABLE at the path of what a down subgraph owns, and still answers the rest', async () => {
     const response = await post(production.url, '{ regions { code resettlementQuota(year: 2026) { year } } }');
     const regions = response.body.data?.regions as { code: string; resettlementQuota: null }[];
     expect(regions.length).toBe(20);
     for (const region of regions) expect(region.resettlementQuota).toBeNull();
     const error = response.body.errors?.[0];
-    expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-    expect(error?.message).toBe('internal server error');
+    expect(error?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'resettlement' });
+    expect(error?.path?.[0]).toBe('regions');
+    expect(error?.message).toBe('the resettlement subgraph is unavailable');
     expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
   });
 

@@ -7,12 +7,36 @@ import type { Logger } from '../../services/kernel/logger.js';
  * (services/kernel/errors.ts): public codes pass with their message, anything else becomes
  * INTERNAL_SERVER_ERROR, without message, stack or SQL in production.
  */
+/** Connection failures: the subgraph is down or unreachable, not broken. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|socket hang up|fetch failed|other side closed/;
+
+/**
+ * A field whose subgraph cannot be reached: SUBGRAPH_UNAVAILABLE at its path, naming the
+ * subgraph but not its address (issue 17, item 1). The other subgraphs' fields still resolve.
+ */
+function unavailableSubgraph(error: unknown): GraphQLError | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const subgraph = error.extensions.serviceName ?? error.extensions.subgraphName;
+  if (typeof subgraph !== 'string') return null;
+  const causes = [error.message, error.originalError?.message, (error.originalError as { code?: unknown } | undefined)?.code].join(' ');
+  if (!UNREACHABLE.test(causes)) return null;
+  return new GraphQLError(`the ${subgraph} subgraph is unavailable`, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
+  });
+}
+
 export function maskError(options: { isProduction: boolean; log: Logger }) {
   const format = errorFormatter({
     isProduction: options.isProduction,
     onInternal: (error) => options.log.error({ err: error }, 'internal error'),
   });
   return (error: unknown): Error => {
+    const unavailable = unavailableSubgraph(error);
+    if (unavailable) return unavailable;
     const graphqlError = error instanceof GraphQLError ? error : undefined;
     const formatted: GraphQLFormattedError = graphqlError?.toJSON() ?? { message: error instanceof Error ? error.message : String(error) };
     const masked = format(formatted, graphqlError?.originalError ?? error);

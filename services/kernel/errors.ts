@@ -96,6 +96,9 @@ const PUBLIC_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
   'LIMIT_EXCEEDED',
+  'TIMEOUT',
+  // The gateway could not reach the subgraph that owns a field (gateway/plugins/error-masking.ts).
+  'SUBGRAPH_UNAVAILABLE',
   // graphql-js validation and Apollo's own request errors are already safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
