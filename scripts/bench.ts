@@ -155,7 +155,7 @@ function asPeerQuery(scenario: Scenario, peer: Peer): GraphQLQuery | undefined {
  * so a reader need not do the arithmetic. Latencies are those of answered requests: a run with
  * errors or timeouts meets no target.
  */
-function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, floors: Map<string, Measurement>): string[] {
+function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, floors: Map<string, Measurement>, tileRuns: TileRun[]): string[] {
   const lines = ['Targets (1 M enterprises / 3 M vacancies, 32 connections):', ''];
   const mark = (met: boolean, run: Run) => (run.errors > 0 ? `✗ (${run.errors} errors, ${run.timeouts} timeouts)` : met ? '✓' : '✗');
   const has = (name: string) => scenarios.includes(name);
@@ -181,9 +181,24 @@ function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, f
       const ratio = measured.requestsPerSecond / floors.get(scenario)!.requestsPerSecond;
       checks.push(`${scenario} req/s engine/floor ${format(ratio, 2)} ≥ ${share} ${mark(ratio >= share, measured)}`);
     }
-    const failing = scenarios.filter((scenario) => run(scenario).errors > 0);
+    const failing = [
+      ...scenarios.filter((scenario) => run(scenario).errors > 0),
+      ...tileRuns.filter((tile) => tile.engine === engine && tile.run.errors > 0).map((tile) => `${tile.scenario.name} @${tile.connections}`),
+    ];
     checks.push(`no errors or timeouts ${failing.length ? `✗ (${failing.join(', ')})` : '✓'}`);
     lines.push(`- ${engine}: ${checks.join('; ')}`);
+  }
+  // The map issue's tile targets: p99 at 8 connections (≤ 500 ms up to z8, ≤ 300 ms from z10), p50 within 2× of the floor.
+  for (const tile of tileRuns) {
+    const checks: string[] = [];
+    const mark = (met: boolean) => (tile.run.errors > 0 ? `✗ (${tile.run.errors} errors)` : met ? '✓' : '✗');
+    if (tile.connections === 8) {
+      const limit = tile.scenario.zoom <= 8 ? 500 : 300;
+      checks.push(`p99 ${format(tile.run.p99, 0)} ≤ ${limit} ms ${mark(tile.run.p99 <= limit)}`);
+    }
+    if (tile.floor) checks.push(`p50/floor ${format(tile.run.p50 / tile.floor.p50, 2)} ≤ 2 ${mark(tile.run.p50 <= 2 * tile.floor.p50)}`);
+    checks.push(`largest tile ${tile.bytes.max} B ≤ 500 kB ${tile.bytes.max <= 500_000 ? '✓' : '✗'}`);
+    lines.push(`- ${tile.engine} ${tile.scenario.name} @${tile.connections}: ${checks.join('; ')}`);
   }
   return lines;
 }
@@ -385,7 +400,7 @@ async function main(): Promise<void> {
     ),
     ...(tileRuns.length ? ['', ...tileLines(tileRuns)] : []),
     '',
-    ...targetLines(selected.map((scenario) => scenario.name), runs, floors),
+    ...targetLines(selected.map((scenario) => scenario.name), runs, floors, tileRuns),
     '',
     `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}${values.only ? ` --only ${values.only}` : ''}\``,
     '',
