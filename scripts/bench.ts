@@ -205,29 +205,35 @@ function targetLines(scenarios: string[], runs: Map<string, Map<string, Run>>, f
 
 /** The run as data: one row per scenario and engine or peer (`engine: "postgraphile"`), beside its floor. */
 function resultRows(scenarios: Scenario[], runs: Map<string, Map<string, Run>>, floors: Map<string, Measurement>) {
-  const round = (value: number, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
   return {
     defaultEngine: loadConfig().GATEWAY_ENGINE,
     enterprises,
     vacancies,
     durationSeconds,
-    rows: scenarios.flatMap((scenario) => {
-      const floor = floors.get(scenario.name)!;
-      return [...runs.get(scenario.name)!.entries()].map(([engine, run]) => ({
-        scenario: scenario.name,
-        engine,
-        connections,
-        rps: round(run.requestsPerSecond),
-        p50: round(run.p50),
-        p95: round(run.p95),
-        p99: round(run.p99),
-        errors: run.errors,
-        timeouts: run.timeouts,
-        sqlPerRequest: round(run.statementsPerRequest, 2),
-        floorRps: round(floor.requestsPerSecond),
-        floorP99: round(floor.p99),
-      }));
-    }),
+    rows: scenarios.flatMap((scenario) =>
+      [...runs.get(scenario.name)!.entries()].map(([engine, run]) =>
+        resultRow(scenario.name, engine, connections, run, floors.get(scenario.name)!, run.statementsPerRequest),
+      ),
+    ),
+  };
+}
+
+/** One JSON row: the run and its floor, rounded; null where a figure does not exist (no floor, no SQL count). */
+function resultRow(scenario: string, engine: string, rowConnections: number, run: Measurement, floor: Measurement | null, sqlPerRequest: number) {
+  const round = (value: number, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+  return {
+    scenario,
+    engine,
+    connections: rowConnections,
+    rps: round(run.requestsPerSecond),
+    p50: round(run.p50),
+    p95: round(run.p95),
+    p99: round(run.p99),
+    errors: run.errors,
+    timeouts: run.timeouts,
+    sqlPerRequest: round(sqlPerRequest, 2),
+    floorRps: floor ? round(floor.requestsPerSecond) : null,
+    floorP99: floor ? round(floor.p99) : null,
   };
 }
 
@@ -298,23 +304,7 @@ function tileLines(tileRuns: TileRun[]): string[] {
 }
 
 function tileRow({ engine, scenario, connections: tileConnections, run, floor, bytes }: TileRun) {
-  const round = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(1)) : null);
-  return {
-    scenario: scenario.name,
-    engine,
-    connections: tileConnections,
-    rps: round(run.requestsPerSecond),
-    p50: round(run.p50),
-    p95: round(run.p95),
-    p99: round(run.p99),
-    errors: run.errors,
-    timeouts: run.timeouts,
-    sqlPerRequest: null,
-    floorRps: floor ? round(floor.requestsPerSecond) : null,
-    floorP99: floor ? round(floor.p99) : null,
-    tileBytesMedian: bytes.median,
-    tileBytesMax: bytes.max,
-  };
+  return { ...resultRow(scenario.name, engine, tileConnections, run, floor, Number.NaN), tileBytesMedian: bytes.median, tileBytesMax: bytes.max };
 }
 
 async function settle(): Promise<void> {
