@@ -14,10 +14,20 @@ import { refuseHostileRequest } from '../../services/kernel/graphql/input-guard.
  * application/graphql-response+json and 200 to an application/json one (Yoga reads `spec`).
  * Hive's own parse error reaches the error mapping without a code or location on some paths.
  */
+/**
+ * Documents that parsed, by their text: clients send the same few operations again and again, and
+ * Hive parses (and caches) each one after this check, so a known document is not parsed here twice.
+ * Insertion order makes the first key the oldest, dropped beyond the bound.
+ */
+const PARSED_DOCUMENTS_KEPT = 1_000;
+const parsedDocuments = new Set<string>();
+
 function syntaxError(query: unknown): GraphQLError | null {
-  if (typeof query !== 'string') return null;
+  if (typeof query !== 'string' || parsedDocuments.has(query)) return null;
   try {
     parse(query, { noLocation: true });
+    parsedDocuments.add(query);
+    if (parsedDocuments.size > PARSED_DOCUMENTS_KEPT) parsedDocuments.delete(parsedDocuments.values().next().value!);
     return null;
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
