@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { HttpRoute } from '../services/kernel/http.js';
 
 /**
- * `GET /map`: the map page, its script and MapLibre GL JS itself (module and worker) from
- * node_modules, all on the gateway's origin, so the page needs no network beyond it.
+ * `GET /map`: the map page, its scripts, MapLibre GL JS itself (module and worker) and the
+ * graphql-ws client of its live view from node_modules, all on the gateway's origin, so the page
+ * needs no network beyond it.
  */
 const require = createRequire(import.meta.url);
 const maplibreDist = join(dirname(require.resolve('maplibre-gl/package.json')), 'dist');
+const graphqlWsUmd = join(dirname(require.resolve('graphql-ws/package.json')), 'umd');
 const pageDir = fileURLToPath(new URL('./map/', import.meta.url));
 
 interface Asset {
@@ -22,7 +24,10 @@ function mapAssets(): Map<string, Asset> {
   return new Map([
     ['/map', file(pageDir, 'index.html', 'text/html; charset=utf-8')],
     ['/map/map.js', file(pageDir, 'map.js', 'text/javascript; charset=utf-8')],
+    ['/map/live.js', file(pageDir, 'live.js', 'text/javascript; charset=utf-8')],
     ['/map/map.css', file(pageDir, 'map.css', 'text/css; charset=utf-8')],
+    // The live view's graphql-ws client, its browser build (a classic script defining `graphqlWs`).
+    ['/map/graphql-ws.js', file(graphqlWsUmd, 'graphql-ws.min.js', 'text/javascript; charset=utf-8')],
     ['/map/maplibre-gl.mjs', file(maplibreDist, 'maplibre-gl.mjs', 'text/javascript; charset=utf-8')],
     // MapLibre resolves its worker next to its own module (new URL(…, import.meta.url)).
     ['/map/maplibre-gl-worker.mjs', file(maplibreDist, 'maplibre-gl-worker.mjs', 'text/javascript; charset=utf-8')],

@@ -2,6 +2,7 @@
 // node_modules, every tile from /tiles on this origin, every figure from /graphql. No other host,
 // no fonts, sprites or text labels, so it works with no network at all.
 import { AttributionControl, Map as MapLibreMap, NavigationControl } from '/map/maplibre-gl.mjs';
+import { startLive } from '/map/live.js';
 
 const origin = window.location.origin;
 const ATTRIBUTION = '© OpenStreetMap contributors';
@@ -144,6 +145,8 @@ const map = new MapLibreMap({
   fitBoundsOptions: { padding: 10 },
   minZoom: 1,
   maxZoom: 18,
+  // The view in the address (#zoom/lat/lon): a link opens the same place.
+  hash: true,
   attributionControl: false,
   // Nothing on this page may come from another host (design §9).
   transformRequest: (url) => (url.startsWith(origin) || url.startsWith('blob:') ? { url } : { url: 'about:blank' }),
@@ -349,10 +352,35 @@ async function regionCard(code) {
   );
 }
 
+/** A vacancy's card from what its tile feature (or its live event) carries: the layer's fields. */
+function vacancyCard(vacancy) {
+  showCard(
+    `<h2 data-kind="vacancy" data-id="${escapeHtml(vacancy.id)}">${escapeHtml(vacancy.title)}</h2>` +
+      rows([
+        ['Salary from, ₸', number(vacancy.salaryMinTenge)],
+        ['Occupation', escapeHtml(vacancy.occupationCode)],
+        ['Conditions', escapeHtml(vacancy.conditionsClass)],
+        ['Housing', vacancy.housingProvided ? 'provided' : 'no'],
+        ['Open days', number(vacancy.openDays)],
+      ]),
+  );
+}
+
 // ---- Wiring ----------------------------------------------------------------------------------
+
+/** The filters the live subscriptions share with the tiles, under the subscriptions' argument names. */
+const liveFilters = () => ({ vacancyFilter: vacancyFilter(), minClass: enterpriseFilter().minHazardClass ?? null });
 
 map.on('load', () => {
   loadRegionFigures().catch(() => undefined);
+  const live = startLive(map, {
+    filters: liveFilters,
+    token: () => $('token').value.trim(),
+    open: (kind, item) => (kind === 'vacancy' ? vacancyCard(item) : enterpriseCard(item.id)),
+    escapeHtml,
+  });
+  for (const id of ['minHazardClass', 'housingProvided', 'qualityOnly', 'minSalaryTenge']) $(id).addEventListener('change', live.resubscribe);
+  $('token').addEventListener('change', live.restart);
 
   map.on('click', (event) => {
     const [feature] = map.queryRenderedFeatures(event.point, { layers: ['projects', 'enterprises', 'vacancies', 'zones-fill', 'regions-fill'].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none') });
@@ -364,8 +392,7 @@ map.on('load', () => {
     }
     if (feature.layer.id === 'enterprises') enterpriseCard(properties.id);
     else if (feature.layer.id === 'projects') projectCard(properties.id);
-    else if (feature.layer.id === 'vacancies')
-      showCard(`<h2>${escapeHtml(properties.title)}</h2>${rows([['Salary from, ₸', number(properties.salaryMinTenge)], ['Occupation', escapeHtml(properties.occupationCode)], ['Conditions', escapeHtml(properties.conditionsClass)], ['Housing', properties.housingProvided ? 'provided' : 'no'], ['Open days', number(properties.openDays)]])}`);
+    else if (feature.layer.id === 'vacancies') vacancyCard(properties);
     else if (feature.layer.id === 'zones-fill') zoneCard(properties);
     else regionCard(properties.code);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectData, federation } from '../support/federation.js';
+import { expectData, federation, tokenFor } from '../support/federation.js';
+import { subscribersOf, untilSubscribed } from '../subscriptions/support.js';
 
 /**
  * The map page in a real browser (design §9): Debian's Chromium, headless, WebGL through
@@ -64,7 +65,8 @@ function renderedEnterprises(page: Page): Promise<Rendered[]> {
 
 const sum = (features: Rendered[]) => features.reduce((total, feature) => total + feature.count, 0);
 
-async function openMap(width: number, height: number) {
+/** Opens the page at `width`×`height`, on the whole country or at `view` (its address hash, zoom/lat/lon). */
+async function openMap(width: number, height: number, view?: { zoom: number; lat: number; lon: number }) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   const outside: string[] = [];
   await context.route('**/*', (route) => {
@@ -76,7 +78,7 @@ async function openMap(width: number, height: number) {
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${origin()}/map`, { waitUntil: 'load', timeout: WAIT });
+  await page.goto(`${origin()}/map${view ? `#${view.zoom}/${view.lat}/${view.lon}` : ''}`, { waitUntil: 'load', timeout: WAIT });
   await page.waitForFunction(() => Boolean((window as unknown as { enterpriseMap?: { loaded(): boolean } }).enterpriseMap?.loaded()), undefined, { timeout: WAIT });
   await idle(page);
   return { context, page, outside, pageErrors };
@@ -242,6 +244,60 @@ describe('the map page in Chromium, offline', () => {
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
+      }
+    },
+    300_000,
+  );
+
+  it(
+    'shows a vacancy posted through the gateway live: in the feed and on the map within 2 s, and its card from the feed',
+    async () => {
+      const { vacancies } = expectData(
+        await federation.query<{ vacancies: { edges: { node: { katoCode: string; location: { lat: number; lon: number }; enterprise: { bin: string } } }[] } }>(
+          '{ vacancies(first: 1, area: { regionCode: "KZ-35" }) { edges { node { katoCode location { lat lon } enterprise { bin } } } } }',
+        ),
+      );
+      const employer = vacancies.edges[0]!.node;
+      const token = await tokenFor({ sub: 'employer-live-map', roles: ['employer'], bin: employer.enterprise.bin });
+      // A little off the employer's other vacancies, in the middle of a street-level view.
+      const location = { lat: employer.location.lat + 0.002, lon: employer.location.lon + 0.002 };
+      const vacanciesUrl = federation.subgraphUrl('vacancies');
+      const before = await subscribersOf(vacanciesUrl);
+      // Opened at the place (not moved there): the page subscribes once, for this viewport.
+      const { context, page, outside, pageErrors } = await openMap(1280, 800, { zoom: 15, ...location });
+      let id: string | undefined;
+      try {
+        await page.check('#layer-vacancies');
+        await idle(page);
+        await untilSubscribed(vacanciesUrl, before);
+        await expect.poll(() => page.locator('#live-feed').getAttribute('data-state')).toBe('connected');
+
+        const title = `Live map welder ${Date.now()}`;
+        const input = { bin: employer.enterprise.bin, title, occupationCode: '7212', salaryMinTenge: 330_000, employmentType: 'PERMANENT', katoCode: employer.katoCode, location };
+        const posted = expectData(await federation.query<{ postVacancy: { id: string } }>('mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }', { input }, { token }));
+        id = posted.postVacancy.id;
+        // Committed when the mutation answered: from then on, 2 s for the feed and for the layer.
+        const live = { timeout: 2000, polling: 50 };
+        await page.waitForSelector(`#live-feed li[data-kind="vacancy"][data-id="${id}"]`, { timeout: live.timeout });
+        await page.waitForFunction(
+          // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance and its rendered features
+          (vacancy) => (window as any).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['vacancies'] }).some((f: any) => f.properties.id === vacancy),
+          id,
+          live,
+        );
+        expect(await page.locator(`#live-feed li[data-id="${id}"]`).textContent()).toContain(title);
+        expect(await page.evaluate(() => (window as unknown as { enterpriseMap: { queryRenderedFeatures(g: undefined, o: unknown): unknown[] } }).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['live'] }).length)).toBeGreaterThan(0);
+        await page.screenshot({ path: screenshotPath('live-vacancy') });
+
+        await page.click(`#live-feed li[data-id="${id}"] button`);
+        await expect.poll(() => page.locator('#card h2[data-kind="vacancy"]').getAttribute('data-id')).toBe(id);
+        expect(await page.locator('#card h2').textContent()).toBe(title);
+        expect(outside).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+        // Leave no OPEN vacancy behind: other files count the seeded ones.
+        if (id) expectData(await federation.query('mutation ($id: ID!) { closeVacancy(id: $id, reason: WITHDRAWN) { id } }', { id }, { token }));
       }
     },
     300_000,
