@@ -11,6 +11,7 @@ import { Migration20261123010000Enterprises } from './migrations/Migration202611
 import { Migration20261123040000EnterpriseWrites } from './migrations/Migration20261123040000EnterpriseWrites.js';
 import { Migration20261201090000SupersededContracts } from './migrations/Migration20261201090000SupersededContracts.js';
 import { Migration20261201100000EnterpriseOutbox } from './migrations/Migration20261201100000EnterpriseOutbox.js';
+import { Migration20261201120000EnterpriseCells } from './migrations/Migration20261201120000EnterpriseCells.js';
 import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
 import { EnterpriseSubscriptionsResolver } from './resolvers/enterprise-subscriptions.resolver.js';
 import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
@@ -51,7 +52,7 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   database: {
     schema: 'enterprises',
     entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract, LaborRelationsDeclaration],
-    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells],
   },
   events: true,
   buildSchema: buildEnterprisesSchema,

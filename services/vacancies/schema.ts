@@ -10,6 +10,7 @@ import { createVacancyLoaders, type VacancyLoaders } from './loaders.js';
 import { Migration20261123030000Vacancies } from './migrations/Migration20261123030000Vacancies.js';
 import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migration20261123040000VacancyEmployerByBin.js';
 import { Migration20261201000000VacancyOutbox } from './migrations/Migration20261201000000VacancyOutbox.js';
+import { Migration20261201120000VacancyCells } from './migrations/Migration20261201120000VacancyCells.js';
 import { VacancySubscriptionsResolver } from './resolvers/vacancy-subscriptions.resolver.js';
 import { EnterpriseVacanciesResolver } from './resolvers/enterprise.resolver.js';
 import { RegionVacanciesResolver } from './resolvers/region.resolver.js';
@@ -53,7 +54,7 @@ function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox] },
+  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells] },
   events: true,
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,

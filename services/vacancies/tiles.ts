@@ -2,10 +2,21 @@ import { readFilterParams } from '../kernel/tiles/params.js';
 import { pointTileGroups } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
 import { tilePosition } from '../kernel/tiles/tile-sql.js';
-import { bound } from '../kernel/sql.js';
+import { bound, type SqlFragment } from '../kernel/sql.js';
 import { EmploymentTypeEnum } from './graphql/enums.js';
 import { parseVacancyFilter, type ParsedVacancyFilter, type VacancyFilter } from './graphql/vacancy-filter.js';
 import { vacancyFilterConditions, statusIs } from './queries/vacancies.query.js';
+
+/**
+ * The filter as predicates on `vacancies.vacancy_cell c` (migration VacancyCells), or null when it
+ * sets anything but housingProvided (minOpenDays moves with the clock; the others are not cell
+ * dimensions): those tiles are grouped from the rows.
+ */
+function cellConditions(filter: ParsedVacancyFilter): SqlFragment[] | null {
+  const { housingProvided, ...others } = filter;
+  if (others.qualityOnly || Object.entries(others).some(([name, value]) => name !== 'qualityOnly' && value !== null)) return null;
+  return housingProvided === null ? [] : [bound('c.housing_provided = ?', housingProvided)];
+}
 
 /**
  * `vacancies` points: OPEN vacancies, GraphQL's VacancyFilter as query parameters (same names,
@@ -47,6 +58,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
         key: 'v.id',
         conditions: [statusIs('OPEN'), ...vacancyFilterConditions(filter)],
         aggregates: null,
+        cells: { cells: 'vacancies.vacancy_cell', conditions: cellConditions(filter), aggregates: null },
         singles: bound(
           `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,
            min(v.salary_min_tenge)::int as salary_min_tenge, min(v.conditions_class) as conditions_class,

@@ -1,5 +1,7 @@
 import { gunzipSync } from 'node:zlib';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CELL_LEVELS, cellIndex } from '../../services/kernel/tiles/cells.js';
 import { tileOf } from '../../services/kernel/tiles/grid.js';
 import { expectData, federation } from '../support/federation.js';
 import { bins, database, registered } from '../enterprises/support.js';
@@ -113,6 +115,17 @@ describe('enterprise tile properties', () => {
     expect(features.reduce((sum, feature) => sum + Number(feature.properties.eligibleWorkers), 0)).toBe(eligible);
     expect(features.find((feature) => feature.properties.cluster)?.properties).not.toHaveProperty('bin');
   });
+
+  it('below the cluster zoom a feature of one enterprise still carries that enterprise card', async () => {
+    const tiles = await fetchAll('enterprises', tilesFor(9, all.map((card) => card.location)));
+    const singles = tiles.flatMap((tile) => tile.features).filter((feature) => feature.properties.count === 1);
+    expect(singles.length).toBeGreaterThan(0);
+    const byId = new Map(all.map((card) => [card.id, card]));
+    for (const feature of singles) {
+      const card = byId.get(String(feature.properties.id));
+      expect(feature.properties).toMatchObject({ cluster: false, bin: card?.bin, name: card?.name, hazardClass: card?.hazardClass, headcount: card?.headcount });
+    }
+  });
 });
 
 describe('enterprise tiles over HTTP', () => {
@@ -187,6 +200,40 @@ describe('enterprise tiles over HTTP', () => {
     expect(assessed.status).toBe(200);
     const feature = decode(await assessed.arrayBuffer(), 'enterprises').find((candidate) => candidate.properties.id === id);
     expect(feature?.properties.hazardClass).toBe('HARMFUL_3_2');
+  });
+
+  it('clustered tiles follow a registration and an assessment (the cell aggregate moves in the write transaction)', async () => {
+    const location = { lat: 49.79, lon: 73.14 };
+    const tile = tileOf(location.lon, location.lat, 4);
+    const harmful = { minHazardClass: 'HARMFUL_3_2' };
+    const sums = async () => ({
+      all: countSum([{ features: await fetchTile('enterprises', tile) }]),
+      harmful: countSum([{ features: await fetchTile('enterprises', tile, harmful) }]),
+    });
+    const before = await sums();
+    const { bin } = await registered(db, nextBin(), { location });
+    expect(await sums()).toEqual({ all: before.all + 1, harmful: before.harmful });
+    const { adminToken, ASSESS, assessment } = await import('../enterprises/support.js');
+    expectData(await federation.query(ASSESS, { input: assessment(bin) }, { token: await adminToken() }));
+    expect(await sums()).toEqual({ all: before.all + 1, harmful: before.harmful + 1 });
+
+    // The finest level equals a fresh grouping of the rows, and every coarser level sums to the same total.
+    const pool = new pg.Pool({ connectionString: federation.databaseUrl(), max: 1 });
+    try {
+      const recount = `select ${cellIndex('x', 'e.location::geometry')} as cx, ${cellIndex('y', 'e.location::geometry')} as cy, e.hazard_rank,
+                              e.special_payment_eligible_workers > 0 as eligible, count(*)::int as count, sum(e.special_payment_eligible_workers)::bigint as eligible_workers
+                         from enterprises.enterprise e group by 1, 2, 3, 4`;
+      const stored = 'select cx, cy, hazard_rank, eligible, count, eligible_workers from enterprises.enterprise_cell where level = 14 and count > 0';
+      const { rows: differences } = await pool.query(`(${recount} except ${stored}) union all (${stored} except ${recount})`);
+      expect(differences).toEqual([]);
+      const { rows: levels } = await pool.query<{ level: number; count: number }>(
+        'select level, sum(count)::int as count from enterprises.enterprise_cell group by level order by level',
+      );
+      const { rows: enterprises } = await pool.query<{ count: number }>('select count(*)::int as count from enterprises.enterprise');
+      expect(levels).toEqual(CELL_LEVELS.map((level) => ({ level, count: enterprises[0]!.count })));
+    } finally {
+      await pool.end();
+    }
   });
 
   it('400 with a JSON body naming the bad parameter or coordinate; 404 for an unknown layer', async () => {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import type { TileAddress } from './grid.js';
+import { cellGroupsStatement } from './cells.js';
 import { pointGroupsStatement, type PointGroupRow, type PointTileSource } from './tile-sql.js';
 
 /** No tile holds more features than this (design §9). */
@@ -19,13 +20,20 @@ const PIXEL_GRIDS = [256, 96, 48, 24];
 /**
  * The groups of one point tile. Exact by construction: every point of the tile (half-open
  * bounds, tile-sql.ts) is in exactly one group and each group's position lies in its own tile,
- * so summing `count` over a zoom's tiles gives the number of matching rows.
+ * so summing `count` over a zoom's tiles gives the number of matching rows. Clustered tiles come
+ * from the layer's cell aggregate when it can answer the filter (cells.ts: each row in exactly
+ * one cell of a level), otherwise they are grouped on the fly from the rows.
  */
 export async function pointTileGroups(em: EntityManager, source: PointTileSource, tile: TileAddress, coarser = 0): Promise<PointGroupRow[]> {
   const clusterBelow = loadConfig().TILE_CLUSTER_BELOW_ZOOM;
   const connection = em.getConnection();
   const run = (cells: number | null) => {
-    const statement = pointGroupsStatement(source, tile, cells, MAX_TILE_FEATURES + 1);
+    const conditions = source.cells?.conditions;
+    const fromCells =
+      cells !== null && tile.z < clusterBelow && source.cells && conditions
+        ? cellGroupsStatement({ ...source.cells, conditions }, source, tile, cells, MAX_TILE_FEATURES + 1)
+        : null;
+    const statement = fromCells ?? pointGroupsStatement(source, tile, cells, MAX_TILE_FEATURES + 1);
     return connection.execute<PointGroupRow[]>(statement.sql, statement.params);
   };
   const pick = (grids: number[]) => grids[Math.min(coarser, grids.length - 1)]!;

@@ -1,0 +1,194 @@
+import { allOf, bound, sql, type SqlFragment } from '../sql.js';
+import type { TileAddress } from './grid.js';
+import type { PointTileSource } from './tile-sql.js';
+
+/**
+ * The maintained per-cell aggregate of a point layer (docs/architecture.md, "Map tiles"): counts
+ * and sums of the layer's rows per square cell of the Web Mercator plane, per filter dimension,
+ * kept by statement-level triggers in the transaction of every write, so clustered tiles read a
+ * few thousand cell rows instead of grouping up to a million points, and stay exact.
+ *
+ * A level-L cell is one of 2^L × 2^L squares of the world; a level-14 cell is a cell of the 32×32
+ * grid of a zoom-9 tile. A point's level-14 cell is computed once (`cellIndex`), and every coarser
+ * cell is that index shifted right, so the cells of a level nest exactly in the cells of the next
+ * coarser one and each point is in exactly one cell of every level: summing `count` over the cells
+ * a tile holds counts each row once.
+ */
+export const FINEST_CELL_LEVEL = 14;
+/** The levels stored: a tile grouped at level L reads the nearest stored level ≥ L (at most 4× its cells per side). */
+export const CELL_LEVELS = [8, 10, 12, 14] as const;
+
+const EARTH_RADIUS = 6378137;
+const HALF_WORLD = Math.PI * EARTH_RADIUS;
+const FINEST_CELL_SIZE = (2 * HALF_WORLD) / 2 ** FINEST_CELL_LEVEL;
+
+/**
+ * EPSG:3857 x and y of a geometry(Point, 4326) in SQL arithmetic: the spherical Mercator formula,
+ * 2.4× faster than ST_Transform over a country tile and the same numbers (docs/architecture.md).
+ */
+export const mercatorX = (geometry: string): string => `(radians(ST_X(${geometry})) * ${EARTH_RADIUS})`;
+export const mercatorY = (geometry: string): string => `(ln(tan(radians(45 + ST_Y(${geometry}) / 2))) * ${EARTH_RADIUS})`;
+
+/** The level-14 cell column (x) or row (y, from the top) of a point; the triggers and the tile SQL use this one expression. */
+export function cellIndex(axis: 'x' | 'y', geometry: string): string {
+  return axis === 'x'
+    ? `floor((${mercatorX(geometry)} + ${HALF_WORLD}) / ${FINEST_CELL_SIZE})::int`
+    : `floor((${HALF_WORLD} - ${mercatorY(geometry)}) / ${FINEST_CELL_SIZE})::int`;
+}
+
+/** A column of the aggregate: its name and type, and its value for one source row `r`. */
+export interface CellColumn {
+  name: string;
+  type: string;
+  value: (row: string) => string;
+}
+
+export interface PointCellAggregate {
+  /** The source table, schema-qualified, e.g. `enterprises.enterprise`. */
+  table: string;
+  /** The aggregate table, schema-qualified, e.g. `enterprises.enterprise_cell`. */
+  cells: string;
+  /** The source's primary key and geography(Point) columns. */
+  key: string;
+  location: string;
+  /** Rows counted at all (e.g. open vacancies only), on source row `r`; null for every row. */
+  where: ((row: string) => string) | null;
+  /** Filter dimensions: part of the cell's key, so a tile filter on them is a predicate on cell rows. */
+  dimensions: CellColumn[];
+  /** Summed per cell (bigint), e.g. eligible workers. */
+  sums: CellColumn[];
+}
+
+/**
+ * DDL for the subgraph's migration: the table, the triggers that keep it in the writing
+ * transaction (one grouped upsert per statement, rows in key order so concurrent writers lock
+ * them in the same order), and the backfill from the rows already there. A cell whose rows all
+ * left keeps its row with count 0 (readers skip it): deleting it could race a concurrent upsert.
+ */
+export function pointCellAggregateSql(aggregate: PointCellAggregate): string[] {
+  const schema = aggregate.table.split('.')[0]!;
+  const cellsName = aggregate.cells.split('.')[1]!;
+  const keyColumns = ['level', 'cx', 'cy', ...aggregate.dimensions.map((column) => column.name)];
+  const valueColumns = ['count', ...aggregate.sums.map((column) => column.name), 'sum_mx', 'sum_my'];
+  const where = (row: string) => (aggregate.where ? ` and ${aggregate.where(row)}` : '');
+  // One signed row per source row: -1 for what a statement removed, +1 for what it added.
+  const points = (sign: string, row: string, from: string) => {
+    const geometry = `${row}.${aggregate.location}::geometry`;
+    return `select ${sign}::int as sign, ${cellIndex('x', geometry)} as cx, ${cellIndex('y', geometry)} as cy,
+              ${[...aggregate.dimensions, ...aggregate.sums].map((column) => `${column.value(row)} as ${column.name}`).join(', ')}${aggregate.dimensions.length + aggregate.sums.length ? ',' : ''}
+              ${mercatorX(geometry)} as mx, ${mercatorY(geometry)} as my
+            from ${from} where true${where(row)}`;
+  };
+  const upsert = (signed: string) => `
+    insert into ${aggregate.cells} as c (${[...keyColumns, ...valueColumns].join(', ')})
+    select l.level, p.cx >> (${FINEST_CELL_LEVEL} - l.level), p.cy >> (${FINEST_CELL_LEVEL} - l.level),
+           ${aggregate.dimensions.map((column) => `p.${column.name}, `).join('')}sum(p.sign),
+           ${aggregate.sums.map((column) => `sum(p.sign * p.${column.name}), `).join('')}sum(p.sign * p.mx), sum(p.sign * p.my)
+      from (${signed}) p cross join unnest(array[${CELL_LEVELS.join(', ')}]) l(level)
+     group by ${keyColumns.map((_, index) => index + 1).join(', ')}
+     order by ${keyColumns.map((_, index) => index + 1).join(', ')}
+    on conflict (${keyColumns.join(', ')}) do update set
+      ${valueColumns.map((column) => `${column} = c.${column} + excluded.${column}`).join(', ')}`;
+  // An update moves only the rows whose position or aggregated columns changed.
+  const changed = [`o.${aggregate.location}::text`, ...[...aggregate.dimensions, ...aggregate.sums].map((column) => column.value('o'))];
+  const changedNew = [`n.${aggregate.location}::text`, ...[...aggregate.dimensions, ...aggregate.sums].map((column) => column.value('n'))];
+  const moved = `old_rows o join new_rows n on n.${aggregate.key} = o.${aggregate.key}
+                  and ((${changed.join(', ')}, ${aggregate.where ? aggregate.where('o') : 'true'})
+                       is distinct from (${changedNew.join(', ')}, ${aggregate.where ? aggregate.where('n') : 'true'}))`;
+  const functions: [string, string, string][] = [
+    ['insert', 'new table as new_rows', points('1', 'r', 'new_rows r')],
+    ['delete', 'old table as old_rows', points('-1', 'r', 'old_rows r')],
+    ['update', 'old table as old_rows new table as new_rows', `${points('-1', 'o', moved)} union all ${points('1', 'n', moved)}`],
+  ];
+  return [
+    `create table ${aggregate.cells} (
+       level smallint not null,
+       cx integer not null,
+       cy integer not null,
+       ${aggregate.dimensions.map((column) => `${column.name} ${column.type} not null,`).join('\n')}
+       count integer not null,
+       ${aggregate.sums.map((column) => `${column.name} bigint not null,`).join('\n')}
+       sum_mx double precision not null,
+       sum_my double precision not null,
+       primary key (${keyColumns.join(', ')}))`,
+    ...functions.flatMap(([event, referencing, signed]) => [
+      `create function ${schema}.${cellsName}_${event}() returns trigger language plpgsql as $$
+       begin
+         ${upsert(signed)};
+         return null;
+       end $$`,
+      `create trigger ${cellsName}_${event} after ${event} on ${aggregate.table}
+         referencing ${referencing} for each statement execute function ${schema}.${cellsName}_${event}()`,
+    ]),
+    // A truncate (the seed's) empties the aggregate with it.
+    `create function ${schema}.${cellsName}_truncate() returns trigger language plpgsql as $$
+     begin
+       truncate ${aggregate.cells};
+       return null;
+     end $$`,
+    `create trigger ${cellsName}_truncate after truncate on ${aggregate.table} for each statement execute function ${schema}.${cellsName}_truncate()`,
+    upsert(points('1', 'r', `${aggregate.table} r`)),
+    `analyze ${aggregate.cells}`,
+  ];
+}
+
+/** A layer's aggregate as its tiles read it: null conditions when the filter needs a column it lacks. */
+export interface CellTileSource {
+  /** `schema.table`; read with alias `c`. */
+  cells: string;
+  conditions: SqlFragment[] | null;
+  /** The cluster properties over the cell rows `c`, aliased, comma-separated; none if null. */
+  aggregates: SqlFragment | null;
+}
+
+/**
+ * Groups of a clustered tile from the aggregate: the tile's `cellsPerSide` grid is the level
+ * `z + log2(cellsPerSide)`, read from the nearest stored level at or below that cell size and
+ * summed; null when no stored level is fine enough (a cluster zoom configured above 9). A group
+ * of one row also carries that row's `singles`, found through the source's spatial index inside
+ * the group's cell, in the same statement (so the same snapshot) as the counts.
+ */
+export function cellGroupsStatement(
+  cells: CellTileSource & { conditions: SqlFragment[] },
+  points: PointTileSource,
+  tile: TileAddress,
+  cellsPerSide: number,
+  limit: number,
+): SqlFragment | null {
+  const level = tile.z + Math.log2(cellsPerSide);
+  const stored = CELL_LEVELS.find((candidate) => candidate >= level);
+  if (stored === undefined || !Number.isInteger(level)) return null;
+  const span = 2 ** (stored - tile.z);
+  const shift = stored - level;
+  const geometry = `${points.location}::geometry`;
+  const size = (2 * HALF_WORLD) / 2 ** level;
+  // The group's cell in degrees, a hair larger: the index finds candidates, the cell index decides.
+  const lon = (column: string, offset: number) => `((g.${column} + ${offset}) * ${size} - ${HALF_WORLD}) / ${HALF_WORLD} * 180`;
+  const lat = (column: string, offset: number) => `degrees(2 * atan(exp((${HALF_WORLD} - (g.${column} + ${offset}) * ${size}) / ${EARTH_RADIUS})) - pi() / 2)`;
+  const hair = 1e-7;
+  return sql(
+    bound(
+      `with g as (select c.cx >> ${shift} as gx, c.cy >> ${shift} as gy, sum(c.count)::int as count,
+                         sum(c.sum_mx) / sum(c.count) as mx, sum(c.sum_my) / sum(c.count) as my`,
+    ),
+    ...(cells.aggregates ? [', ', cells.aggregates] : []),
+    bound(
+      ` from ${cells.cells} c where c.level = ? and c.cx >= ? and c.cx < ? and c.cy >= ? and c.cy < ? and c.count > 0`,
+      stored,
+      tile.x * span,
+      (tile.x + 1) * span,
+      tile.y * span,
+      (tile.y + 1) * span,
+    ),
+    ...cells.conditions.flatMap((condition) => [' and (', condition, ')']),
+    bound(' group by 1, 2 limit ?)', limit),
+    ' select g.*, s.* from g cross join lateral (select ',
+    points.singles,
+    ` from ${points.from}
+       where g.count = 1
+         and ${geometry} && ST_MakeEnvelope(${lon('gx', 0)} - ${hair}, ${lat('gy', 1)} - ${hair}, ${lon('gx', 1)} + ${hair}, ${lat('gy', 0)} + ${hair}, 4326)
+         and ${cellIndex('x', geometry)} >> ${FINEST_CELL_LEVEL - level} = g.gx and ${cellIndex('y', geometry)} >> ${FINEST_CELL_LEVEL - level} = g.gy and `,
+    allOf(points.conditions),
+    ') s',
+  );
+}
