@@ -81,6 +81,29 @@ export function kmToArea(point: { lat: number; lon: number }, area: AreaGeometry
   return nearest;
 }
 
+/** The area's centroid as PostGIS's ST_Centroid computes it on the geometry: planar, weighted by area, holes subtracted. */
+export function centroidOf(area: AreaGeometry): Position {
+  const polygons = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates) as Position[][][];
+  let [weight, x, y] = [0, 0, 0];
+  for (const polygon of polygons) {
+    polygon.forEach((ring, index) => {
+      let [twice, cx, cy] = [0, 0, 0];
+      for (let at = 1; at < ring.length; at += 1) {
+        const [[x0, y0], [x1, y1]] = [ring[at - 1]!, ring[at]!] as [[number, number], [number, number]];
+        const cross = x0 * y1 - x1 * y0;
+        twice += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+      const ringWeight = (index === 0 ? 1 : -1) * Math.abs(twice / 2);
+      weight += ringWeight;
+      x += (ringWeight * cx) / (3 * twice);
+      y += (ringWeight * cy) / (3 * twice);
+    });
+  }
+  return [x / weight, y / weight];
+}
+
 /** A square of `halfSideKm` around a point, as the GeoJSON a zone's area would be. */
 export function squareAround(center: { lat: number; lon: number }, halfSideKm: number): AreaGeometry {
   const dLat = halfSideKm / 111.32;

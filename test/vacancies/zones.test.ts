@@ -1,7 +1,7 @@
 import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { expectData, federation } from '../support/federation.js';
-import { allOpenVacancies, CARD, kmToArea, PAGE, squareAround, type AreaGeometry, type Page, type VacancyCard } from './fixtures.js';
+import { allOpenVacancies, CARD, centroidOf, kmToArea, PAGE, squareAround, type AreaGeometry, type Page, type VacancyCard } from './fixtures.js';
 
 /** Rows this close to the radius are left out of set comparisons: two spheres may round them apart. */
 const MARGIN_KM = 0.3;
@@ -62,6 +62,7 @@ describe('ResettlementZone.nearbyVacancies (@requires area)', () => {
     const data = expectData(await nearbyOf(zones, `radiusKm: ${radiusKm}, first: 500`));
     const all = await allOpenVacancies();
     let compared = 0;
+    let inside = 0;
     zones.forEach((zone, index) => {
       const page = data._entities[index]!.nearbyVacancies;
       const found = new Map(page.edges.map((edge) => [edge.node.id, edge.distanceKm!]));
@@ -81,8 +82,14 @@ describe('ResettlementZone.nearbyVacancies (@requires area)', () => {
       const distances = page.edges.map((edge) => edge.distanceKm!);
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
       compared += page.edges.length;
+      // Inside the area (all at 0) the nearest the area's centroid come first.
+      const centre = centroidOf(zone.area);
+      const fromCentre = page.edges.filter((edge) => edge.distanceKm === 0).map((edge) => distance(centre, [edge.node.location.lon, edge.node.location.lat]));
+      for (let at = 1; at < fromCentre.length; at += 1) expect(fromCentre[at], `inside zone ${zone.id}`).toBeGreaterThanOrEqual(fromCentre[at - 1]! - 1e-6);
+      inside += fromCentre.length;
     });
     expect(compared).toBeGreaterThan(20);
+    expect(inside).toBeGreaterThan(5);
   });
 
   it('pages a zone\'s vacancies with keyset cursors and applies the filter', async () => {

@@ -13,9 +13,12 @@ export const NEWEST_FIRST = keysetOrder(VacancyOrder.POSTED_DESC, 'desc', [POSTE
 const LONGEST_OPEN_FIRST = keysetOrder(VacancyOrder.OPEN_DAYS_DESC, 'asc', [POSTED_KEY, ID_KEY]);
 const HIGHEST_SALARY_FIRST = keysetOrder(VacancyOrder.SALARY_DESC, 'desc', [sortKey('v.salary_min_tenge', 'int'), ID_KEY]);
 
-/** Nearest first by `distance` (a named order, so a cursor of one distance is not read as another's). */
-export function nearestFirst(name: string, distance: SqlFragment): KeysetOrder {
-  return keysetOrder(name, 'asc', [sortKey(distance, 'float8'), ID_KEY]);
+/**
+ * Nearest first by `distance`, ties by the further distances in turn, then the id (a named order,
+ * so a cursor of one distance is not read as another's).
+ */
+export function nearestFirst(name: string, ...distances: SqlFragment[]): KeysetOrder {
+  return keysetOrder(name, 'asc', [...distances.map((distance) => sortKey(distance, 'float8')), ID_KEY]);
 }
 
 /** `Query.vacancies(orderBy)`: DISTANCE needs a point to measure from. */

@@ -14,19 +14,34 @@ export interface NearAreasRequest {
 }
 
 /**
- * Distance from the zone's area (zero inside it), on the sphere like every other distance of
- * the API; `zone.area` is the lateral row of the statement below.
+ * Nearest the zone's area first (zero inside it), then nearest its centre (the centroid of the
+ * area), then by id: the second key orders the many vacancies inside the area, so a page is a
+ * KNN walk from the centre, not a sort of everything inside (docs/architecture.md §8). Both
+ * distances are `<->` on geography: on the sphere like every distance of the API, and the very
+ * value the GiST index orders by. `zone` is the lateral row of the statement below.
  */
-export const FROM_ZONE_AREA = nearestFirst('ZONE_DISTANCE', bound('ST_Distance(v.location, zone.area, false)'));
+const FROM_AREA = bound('(v.location <-> zone.area)');
+const FROM_CENTRE = bound('(v.location <-> zone.centre)');
+export const FROM_ZONE_AREA = nearestFirst('ZONE_AREA_CENTRE', FROM_AREA, FROM_CENTRE);
 
-/** The areas of a request as rows `zone(position, area)`, in one array parameter. */
+/**
+ * The areas of a request as rows `zone(position, area, centre, reach)`, in one array parameter;
+ * `reach` bounds the distance from the centre to any point of the area from above: the farthest
+ * vertex (a small area's farthest point is one of its vertices), with a margin for rounding.
+ */
 function zoneAreas(areas: readonly string[]) {
+  // Materialized step by step: each area is parsed and its centroid computed once, not once per vertex.
   return sql(
-    `with zone as materialized (
-       select z.position::int as position, ST_SetSRID(ST_GeomFromGeoJSON(z.area), 4326)::geography as area
+    `with shape as materialized (
+       select z.position::int as position, ST_SetSRID(ST_GeomFromGeoJSON(z.area), 4326) as geom
          from unnest(`,
     bound('?::text[]', pgArray(areas)),
-    `) with ordinality as z(area, position))`,
+    `) with ordinality as z(area, position)),
+     middle as materialized (select shape.*, ST_Centroid(shape.geom)::geography as centre from shape),
+     zone as materialized (
+       select middle.position, middle.geom::geography as area, middle.centre,
+              (select max(ST_Distance(middle.centre, corner.geom::geography, false)) from ST_DumpPoints(middle.geom) corner) * 1.001 + 1 as reach
+         from middle)`,
   );
 }
 
@@ -45,45 +60,87 @@ function nearAreaConditions(request: Omit<NearAreasRequest, 'page'>) {
   return [...openMatching(request.filter), withinRadius(request.radiusMetres)];
 }
 
+/** One half of a zone's page: the rows meeting `conditions`, walked nearest `from` first. */
+interface Walk {
+  /** `zone.centre` inside the area, `zone.area` outside it. */
+  from: SqlFragment;
+  /** No row meeting `conditions` is farther than this from `from`: where the walk may stop. */
+  stop: SqlFragment;
+  conditions: SqlFragment[];
+}
+
 /**
- * How far each area's page reaches: the largest distance among `limit` matching vacancies taken
- * nearest first by `<->` alone (no radius, no tie-breaker), so the planner walks the partial GiST
- * index in KNN order and stops after `limit` rows. Any `limit` rows bound the `limit`-th smallest
- * distance from above, so the page below, which reads only what lies within this horizon, stays
- * exact — it just no longer fetches and sorts every vacancy of a city within the radius.
+ * The first `limit` rows of `walk` in the zone order, in two index reads. First a KNN walk of the
+ * partial GiST index from `walk.from`, ordered by `<->` alone (so the planner cannot choose a
+ * bitmap scan and a sort), for the `limit`-th nearest match: its distance is the horizon. A row
+ * beyond `walk.stop` also ends the walk, so a zone with fewer matches reads only its own
+ * neighbourhood, not the whole table. Then the page itself is read within the horizon and
+ * sorted: about `limit` rows (plus any tied at the horizon), however many vacancies the zone holds.
  */
-function pageHorizons(filter: SqlFragment, limit: number) {
+function nearestOf(walk: Walk, limit: number, columns: SqlFragment) {
+  const matching = allOf(walk.conditions);
   return sql(
-    ' cross join lateral (select max(ST_Distance(nearest.location, zone.area, false)) as metres',
-    ' from (select v.location from vacancies.vacancy v where ',
-    filter,
-    bound(' order by v.location <-> zone.area limit ?', limit),
-    ') nearest) horizon',
+    'select page.* from (select max(walk.metres) as metres from (select ',
+    sql('v.location <-> ', walk.from),
+    ' as metres from vacancies.vacancy v where ',
+    allOf([statusIs('OPEN'), sql('(v.location <-> ', walk.from, ') > ', walk.stop, ' or (', matching, ')')]),
+    sql(' order by v.location <-> ', walk.from),
+    bound(' limit ?', limit),
+    ') walk where walk.metres <= ',
+    walk.stop,
+    ') horizon cross join lateral (select ',
+    columns,
+    ' from vacancies.vacancy v where ',
+    allOf([...walk.conditions, sql('ST_DWithin(v.location, ', walk.from, ', horizon.metres + 0.01, false)')]),
+    ' order by ',
+    orderByClause(FROM_ZONE_AREA),
+    bound(' limit ?', limit),
+    ') page',
   );
 }
 
 /**
- * The page of each area, nearest first, for all areas of a request in one statement: each area
- * gets its horizon and its page in LATERAL joins, so 50 zones cost what 5 do.
+ * The page of each area in the zone order, for all areas of a request in one statement (LATERAL
+ * per area, so 50 zones cost what 5 do). Inside the area every distance is zero, so the page
+ * starts with the inside walk from the centre; the outside walk from the area runs only when
+ * the inside holds fewer than a page (the gate below is a one-time filter per zone).
  */
 export async function vacancyPagesNearAreas(em: EntityManager, request: NearAreasRequest, areas: readonly string[]): Promise<PageRow[][]> {
   const keyset = keysetCondition(FROM_ZONE_AREA, request.page.after);
   const afterCursor = keyset ? [keyset] : [];
   const limit = request.page.first + 1;
-  const matching = [...openMatching(request.filter), ...afterCursor];
+  const matching = openMatching(request.filter);
+  const columns = sql(
+    `${VACANCY_COLUMNS}, `,
+    sortColumns(FROM_ZONE_AREA),
+    ', ',
+    FROM_AREA,
+    ' as distance_m, ',
+    FROM_CENTRE,
+    ' as centre_m, ',
+    FROM_AREA,
+    ' / 1000.0 as distance_km',
+  );
+  const inside = nearestOf({ from: bound('zone.centre'), stop: bound('zone.reach'), conditions: [...matching, sql(FROM_AREA, ' = 0'), ...afterCursor] }, limit, columns);
+  const outside = nearestOf(
+    {
+      from: bound('zone.area'),
+      stop: bound('?::float8', request.radiusMetres + 1),
+      conditions: [...matching, sql(FROM_AREA, ' > 0'), withinRadius(request.radiusMetres), ...afterCursor],
+    },
+    limit,
+    columns,
+  );
   const query = sql(
     zoneAreas(areas),
-    ' select zone.position, page.* from zone',
-    pageHorizons(allOf(matching), limit),
-    ` join lateral (select ${VACANCY_COLUMNS}, `,
-    sortColumns(FROM_ZONE_AREA),
-    ', ST_Distance(v.location, zone.area, false) as distance_m, ST_Distance(v.location, zone.area, false) / 1000.0 as distance_km',
-    ' from vacancies.vacancy v where ',
-    allOf([...matching, withinRadius(request.radiusMetres), bound('ST_DWithin(v.location, zone.area, horizon.metres + 0.01, false)')]),
-    ' order by ',
-    orderByClause(FROM_ZONE_AREA),
+    ' select zone.position, page.* from zone cross join lateral (with inside as materialized (',
+    inside,
+    '), outside as (',
+    outside,
+    bound(' where (select count(*) from inside) < ?)', limit),
+    ' select * from inside union all select * from outside order by distance_m, centre_m, id',
     bound(' limit ?', limit),
-    ') page on true order by zone.position, page.distance_m, page.id',
+    ') page order by zone.position, page.distance_m, page.centre_m, page.id',
   );
   const rows = await em.getConnection().execute<(PageRow & { position: number })[]>(query.sql, query.params);
   const pages = areas.map((): PageRow[] => []);

@@ -17,8 +17,9 @@ const DEFAULT_PAGE = 20;
 export class ZoneVacanciesResolver {
   @FieldResolver(() => VacancyConnection, {
     description:
-      'OPEN vacancies within radiusKm of the zone\'s area (0 < radiusKm ≤ 1000), nearest first; ' +
-      'edge.distanceKm is the distance from the area (0 inside it).',
+      'OPEN vacancies within radiusKm of the zone\'s area (0 < radiusKm ≤ 1000), nearest the area first; ' +
+      'edge.distanceKm is the distance from the area (0 inside it). Ties, such as every vacancy inside the area, ' +
+      'come nearest the area\'s centroid first, then by id.',
   })
   @Directive('@requires(fields: "area")')
   nearbyVacancies(
