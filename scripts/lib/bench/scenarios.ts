@@ -149,23 +149,48 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
       variables: () => ({}),
       floor: () => [
         {
-          text: `select z.name, r.name_en, v.title, v.salary_min_tenge, v.distance_km, e.name, e.hazard_rank,
+          // Per zone, as in the subgraph: the 10 nearest its centre among the matches inside the
+          // area (a KNN walk from the centroid for the horizon, then the rows within it), and only
+          // when the inside holds fewer than 10, the nearest outside (a KNN walk from the area).
+          text: `with zone as materialized (
+                   select z.name, r.name_en, shape.area, shape.centre,
+                          (select max(ST_Distance(shape.centre, corner.geom::geography, false)) from ST_DumpPoints(z.area) corner) * 1.001 + 1 as reach
+                     from resettlement.resettlement_zone z
+                     join regions.region r on r.code = z.region_code
+                     cross join lateral (select z.area::geography as area, ST_Centroid(z.area)::geography as centre) shape
+                    where exists (select 1 from resettlement.zone_quota_status q where q.zone_id = z.id and q.year = ${RECIPIENT_YEAR} and q.free_families > 0))
+                 select zone.name, zone.name_en, v.title, v.salary_min_tenge, v.distance_m / 1000 as distance_km, e.name, e.hazard_rank,
                         e.special_payment_eligible_workers
-                   from resettlement.resettlement_zone z
-                   join regions.region r on r.code = z.region_code
-                   -- The distance of the 10th nearest match by a KNN walk bounds the page, as in the subgraph.
-                   cross join lateral (
-                     select max(ST_Distance(n.location, z.area::geography, false)) as metres from (
-                       select vv.location from vacancies.vacancy vv where vv.status = 'OPEN' and vv.housing_provided
-                        order by vv.location <-> z.area::geography limit 10) n) horizon
-                   cross join lateral (
-                     select vv.title, vv.salary_min_tenge, vv.enterprise_bin,
-                            ST_Distance(vv.location, z.area::geography, false) / 1000 as distance_km
-                       from vacancies.vacancy vv
-                      where vv.status = 'OPEN' and vv.housing_provided
-                        and ST_DWithin(vv.location, z.area::geography, 30000, false)
-                        and ST_DWithin(vv.location, z.area::geography, horizon.metres + 0.01, false)
-                      order by distance_km, vv.id limit 10) v
+                   from zone cross join lateral (
+                     with inside as materialized (
+                       select page.* from (
+                         select max(walk.d) as metres from (
+                           select vv.location <-> zone.centre as d from vacancies.vacancy vv
+                            where vv.status = 'OPEN' and ((vv.location <-> zone.centre) > zone.reach or (vv.housing_provided and (vv.location <-> zone.area) = 0))
+                            order by vv.location <-> zone.centre limit 10) walk
+                          where walk.d <= zone.reach) horizon
+                       cross join lateral (
+                         select vv.id, vv.title, vv.salary_min_tenge, vv.enterprise_bin, 0::float8 as distance_m, vv.location <-> zone.centre as centre_m
+                           from vacancies.vacancy vv
+                          where vv.status = 'OPEN' and vv.housing_provided and (vv.location <-> zone.area) = 0
+                            and ST_DWithin(vv.location, zone.centre, horizon.metres + 0.01, false)
+                          order by centre_m, vv.id limit 10) page),
+                     outside as (
+                       select page.* from (
+                         select max(walk.d) as metres from (
+                           select vv.location <-> zone.area as d from vacancies.vacancy vv
+                            where vv.status = 'OPEN' and ((vv.location <-> zone.area) > 30001 or (vv.housing_provided and (vv.location <-> zone.area) > 0
+                                  and ST_DWithin(vv.location, zone.area, 30000, false)))
+                            order by vv.location <-> zone.area limit 10) walk
+                          where walk.d <= 30001) horizon
+                       cross join lateral (
+                         select vv.id, vv.title, vv.salary_min_tenge, vv.enterprise_bin, vv.location <-> zone.area as distance_m, vv.location <-> zone.centre as centre_m
+                           from vacancies.vacancy vv
+                          where vv.status = 'OPEN' and vv.housing_provided and (vv.location <-> zone.area) > 0
+                            and ST_DWithin(vv.location, zone.area, 30000, false) and ST_DWithin(vv.location, zone.area, horizon.metres + 0.01, false)
+                          order by distance_m, centre_m, vv.id limit 10) page
+                        where (select count(*) from inside) < 10)
+                     select * from inside union all select * from outside order by distance_m, centre_m, id limit 10) v
                    join enterprises.enterprise e on e.bin = v.enterprise_bin`,
           values: [],
         },
