@@ -36,7 +36,7 @@ const { values } = parseArgs({
     subscribers: { type: 'string', default: '1,100,1000' },
     events: { type: 'string', default: '20' },
     'sustained-subscribers': { type: 'string', default: '100' },
-    rates: { type: 'string', default: '25,50,100,200,400' },
+    rates: { type: 'string', default: '5,10,25,50,100,200,400' },
     seconds: { type: 'string', default: '5' },
     engine: { type: 'string' },
   },

@@ -5,9 +5,9 @@ import { startHiveGateway } from './hive-gateway.js';
 
 /**
  * The gateway engine GATEWAY_ENGINE names, over the same checked-in supergraph: `hive` (the
- * default: Hive Gateway with its JavaScript planner, the engine that federates subscriptions),
- * `hive-router` (Hive Gateway with the Rust query planner) or `apollo` (`@apollo/gateway`,
- * queries and mutations only).
+ * default: Hive Gateway with its JavaScript planner), `hive-router` (Hive Gateway with the Rust
+ * query planner; both federate subscriptions) or `apollo` (`@apollo/gateway`, queries and
+ * mutations only).
  */
 export async function startSelectedGateway(options: { port?: number } = {}): Promise<RunningService> {
   switch (loadConfig().GATEWAY_ENGINE) {

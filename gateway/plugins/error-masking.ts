@@ -29,6 +29,18 @@ function unavailableSubgraph(error: unknown): GraphQLError | null {
   });
 }
 
+/**
+ * What is not a GraphQLError as a formatted error. The Rust planner hands on a subgraph's
+ * subscription errors as they came over the wire, plain `{ message, extensions, path }` objects:
+ * read as such, they keep their code (UNAUTHENTICATED, BAD_USER_INPUT, …) instead of becoming
+ * an internal error named "[object Object]".
+ */
+function asFormatted(error: unknown): GraphQLFormattedError {
+  if (error instanceof Error) return { message: error.message };
+  if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return error as GraphQLFormattedError;
+  return { message: String(error) };
+}
+
 export function maskError(options: { isProduction: boolean; log: Logger }) {
   const format = errorFormatter({
     isProduction: options.isProduction,
@@ -38,7 +50,7 @@ export function maskError(options: { isProduction: boolean; log: Logger }) {
     const unavailable = unavailableSubgraph(error);
     if (unavailable) return unavailable;
     const graphqlError = error instanceof GraphQLError ? error : undefined;
-    const formatted: GraphQLFormattedError = graphqlError?.toJSON() ?? { message: error instanceof Error ? error.message : String(error) };
+    const formatted: GraphQLFormattedError = graphqlError?.toJSON() ?? asFormatted(error);
     const masked = format(formatted, graphqlError?.originalError ?? error);
     // Unchanged errors are returned as they are: Yoga logs every error its masking replaced.
     const unchanged =

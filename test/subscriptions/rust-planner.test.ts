@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
+import { parseConfig } from '../../services/kernel/config.js';
+import type { RunningService } from '../../services/kernel/http.js';
+import { expectData, federation, tokenFor } from '../support/federation.js';
+import { failureOf, type Subscriber, subscribe, subscribersOf, TRANSPORTS, untilSubscribed } from './support.js';
+
+/**
+ * The subscriptions on Hive Gateway with the Rust query planner (GATEWAY_ENGINE=hive-router),
+ * beside the suite that runs on the default engine: an event with a field from a second
+ * subgraph, and a subgraph's refusal with its code (docs/architecture.md §14). The whole
+ * subscription suite passes on it too: `GATEWAY_ENGINE=hive-router npx vitest run test/subscriptions`.
+ */
+const POSTED = 'subscription ($area: AreaInput) { vacancyPosted(area: $area) { id enterprise { bin name } } }';
+let gateway: RunningService;
+const open: Subscriber<unknown>[] = [];
+const vacanciesUrl = () => federation.subgraphUrl('vacancies');
+
+beforeAll(async () => {
+  // Loaded only here, as the engine selection does: the package carries a native binary.
+  const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
+  const config = parseConfig({
+    ...process.env,
+    REGIONS_URL: federation.subgraphUrl('regions'),
+    ENTERPRISES_URL: federation.subgraphUrl('enterprises'),
+    VACANCIES_URL: vacanciesUrl(),
+    RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
+    PROJECTS_URL: federation.subgraphUrl('projects'),
+  });
+  gateway = await startHiveGateway({ port: 0, config, unifiedGraphHandler });
+});
+
+afterAll(async () => {
+  for (const subscriber of open) await subscriber.close();
+  await gateway?.close();
+});
+
+describe.each(TRANSPORTS)('subscriptions through the Rust planner over %s', (transport) => {
+  it('delivers a committed vacancy within 2 s with its employer from the enterprises subgraph', async () => {
+    const { vacancies } = expectData(
+      await federation.query<{ vacancies: { edges: { node: { katoCode: string; region: { code: string }; enterprise: { bin: string } } }[] } }>(
+        '{ vacancies(first: 1, area: { regionCode: "KZ-55" }) { edges { node { katoCode region { code } enterprise { bin } } } } }',
+      ),
+    );
+    const employer = vacancies.edges[0]!.node;
+    const token = await tokenFor({ sub: 'employer-rust-planner', roles: ['employer'], bin: employer.enterprise.bin });
+    const before = await subscribersOf(vacanciesUrl());
+    const subscriber = subscribe<{ vacancyPosted: { id: string; enterprise: { bin: string; name: string } } }>(transport, POSTED, {
+      variables: { area: { regionCode: employer.region.code } },
+      gatewayUrl: gateway.url,
+    });
+    open.push(subscriber as Subscriber<unknown>);
+    await untilSubscribed(vacanciesUrl(), before);
+    const input = { bin: employer.enterprise.bin, title: `Rigger (Rust planner, ${transport})`, occupationCode: '7212', salaryMinTenge: 320_000, employmentType: 'PERMANENT', katoCode: employer.katoCode };
+    const { postVacancy } = expectData(await federation.query<{ postVacancy: { id: string } }>('mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }', { input }, { token }));
+    try {
+      const event = await subscriber.next((result) => result.data?.vacancyPosted?.id === postVacancy.id, 2000);
+      expect(event.data!.vacancyPosted.enterprise).toMatchObject({ bin: employer.enterprise.bin, name: expect.stringMatching(/\S/) });
+    } finally {
+      expectData(await federation.query('mutation ($id: ID!) { closeVacancy(id: $id, reason: WITHDRAWN) { id } }', { id: postVacancy.id }, { token }));
+    }
+  });
+
+  it("keeps a subgraph's refusal coded: anonymous inspectionRecorded is UNAUTHENTICATED, a bad area BAD_USER_INPUT", async () => {
+    const anonymous = subscribe(transport, 'subscription { inspectionRecorded { id } }', { gatewayUrl: gateway.url });
+    open.push(anonymous);
+    expect(await failureOf(anonymous)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const badArea = subscribe(transport, POSTED, { variables: { area: { regionCode: 'KZ-99' } }, gatewayUrl: gateway.url });
+    open.push(badArea);
+    expect(await failureOf(badArea)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'area.regionCode' } });
+  });
+});
