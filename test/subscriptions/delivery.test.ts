@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
-import { parseConfig } from '../../services/kernel/config.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { federation } from '../support/federation.js';
-import { subscribe, subscribersOf, untilSubscribed, untilSubscribers } from './support.js';
+import { subscribe, subscribersOf, untilSubscribed, untilSubscribers, gatewayConfig } from './support.js';
 
 /**
  * Keep-alives on idle subscription connections and a clean close (docs/architecture.md §14), on
@@ -16,15 +15,7 @@ let gateway: RunningService;
 const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 
 function startGateway(): Promise<RunningService> {
-  const config = parseConfig({
-    ...process.env,
-    REGIONS_URL: federation.subgraphUrl('regions'),
-    ENTERPRISES_URL: federation.subgraphUrl('enterprises'),
-    VACANCIES_URL: vacanciesUrl(),
-    RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
-    PROJECTS_URL: federation.subgraphUrl('projects'),
-    SUBSCRIPTION_HEARTBEAT_SECONDS: '1',
-  });
+  const config = gatewayConfig({ SUBSCRIPTION_HEARTBEAT_SECONDS: '1' });
   return startHiveGateway({ port: 0, config });
 }
 

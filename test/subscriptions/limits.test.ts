@@ -2,10 +2,9 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
-import { parseConfig } from '../../services/kernel/config.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { federation, tokenFor } from '../support/federation.js';
-import { failureOf, type Subscriber, subscribe, subscribersOf, untilSubscribed, untilSubscribers } from './support.js';
+import { failureOf, type Subscriber, subscribe, subscribersOf, untilSubscribed, untilSubscribers, gatewayConfig } from './support.js';
 
 /** Subscription limits at the gateway, on one started with small ones (SUBSCRIPTIONS_PER_*). */
 const QUERY = 'subscription { vacancyClosed { id } }';
@@ -15,16 +14,7 @@ const open: Subscriber<unknown>[] = [];
 const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 
 beforeAll(async () => {
-  const config = parseConfig({
-    ...process.env,
-    REGIONS_URL: federation.subgraphUrl('regions'),
-    ENTERPRISES_URL: federation.subgraphUrl('enterprises'),
-    VACANCIES_URL: vacanciesUrl(),
-    RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
-    PROJECTS_URL: federation.subgraphUrl('projects'),
-    SUBSCRIPTIONS_PER_CALLER: '2',
-    SUBSCRIPTIONS_PER_CONNECTION: '1',
-  });
+  const config = gatewayConfig({ SUBSCRIPTIONS_PER_CALLER: '2', SUBSCRIPTIONS_PER_CONNECTION: '1' });
   gateway = await startHiveGateway({ port: 0, config });
   token = await tokenFor({ sub: 'dashboard-1', roles: ['inspector'], regions: ['KZ-35'] });
 });

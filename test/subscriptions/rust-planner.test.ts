@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
-import { parseConfig } from '../../services/kernel/config.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { expectData, federation, tokenFor } from '../support/federation.js';
-import { failureOf, type Subscriber, subscribe, subscribersOf, TRANSPORTS, untilSubscribed } from './support.js';
+import { failureOf, type Subscriber, subscribe, subscribersOf, TRANSPORTS, untilSubscribed, gatewayConfig } from './support.js';
 
 /**
  * The subscriptions on Hive Gateway with the Rust query planner (GATEWAY_ENGINE=hive-router),
@@ -19,14 +18,7 @@ const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 beforeAll(async () => {
   // Loaded only here, as the engine selection does: the package carries a native binary.
   const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
-  const config = parseConfig({
-    ...process.env,
-    REGIONS_URL: federation.subgraphUrl('regions'),
-    ENTERPRISES_URL: federation.subgraphUrl('enterprises'),
-    VACANCIES_URL: vacanciesUrl(),
-    RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
-    PROJECTS_URL: federation.subgraphUrl('projects'),
-  });
+  const config = gatewayConfig();
   gateway = await startHiveGateway({ port: 0, config, unifiedGraphHandler });
 });
 
@@ -51,13 +43,28 @@ describe.each(TRANSPORTS)('subscriptions through the Rust planner over %s', (tra
     });
     open.push(subscriber as Subscriber<unknown>);
     await untilSubscribed(vacanciesUrl(), before);
-    const input = { bin: employer.enterprise.bin, title: `Rigger (Rust planner, ${transport})`, occupationCode: '7212', salaryMinTenge: 320_000, employmentType: 'PERMANENT', katoCode: employer.katoCode };
-    const { postVacancy } = expectData(await federation.query<{ postVacancy: { id: string } }>('mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }', { input }, { token }));
+    const input = {
+      bin: employer.enterprise.bin,
+      title: `Rigger (Rust planner, ${transport})`,
+      occupationCode: '7212',
+      salaryMinTenge: 320_000,
+      employmentType: 'PERMANENT',
+      katoCode: employer.katoCode,
+    };
+    const { postVacancy } = expectData(
+      await federation.query<{ postVacancy: { id: string } }>(
+        'mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }',
+        { input },
+        { token },
+      ),
+    );
     try {
       const event = await subscriber.next((result) => result.data?.vacancyPosted?.id === postVacancy.id, 2000);
       expect(event.data!.vacancyPosted.enterprise).toMatchObject({ bin: employer.enterprise.bin, name: expect.stringMatching(/\S/) });
     } finally {
-      expectData(await federation.query('mutation ($id: ID!) { closeVacancy(id: $id, reason: WITHDRAWN) { id } }', { id: postVacancy.id }, { token }));
+      expectData(
+        await federation.query('mutation ($id: ID!) { closeVacancy(id: $id, reason: WITHDRAWN) { id } }', { id: postVacancy.id }, { token }),
+      );
     }
   });
 

@@ -2,6 +2,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { expect } from 'vitest';
+import { type Config, parseConfig } from '../../services/kernel/config.js';
 import { federation, type GraphQLResponse } from '../support/federation.js';
 
 export type Transport = 'sse' | 'ws';
@@ -95,6 +96,19 @@ export function subscribe<Data = Record<string, unknown>>(
       await dispose();
     },
   };
+}
+
+/** The settings of a gateway a test starts beside the run's own, on the run's subgraphs, with `overrides`. */
+export function gatewayConfig(overrides: Record<string, string> = {}): Config {
+  return parseConfig({
+    ...process.env,
+    REGIONS_URL: federation.subgraphUrl('regions'),
+    ENTERPRISES_URL: federation.subgraphUrl('enterprises'),
+    VACANCIES_URL: federation.subgraphUrl('vacancies'),
+    RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
+    PROJECTS_URL: federation.subgraphUrl('projects'),
+    ...overrides,
+  });
 }
 
 /** Live subscribers in a subgraph process (its `/metrics`). */
