@@ -2,9 +2,10 @@ import { readFilterParams } from '../kernel/tiles/params.js';
 import { polygonTileFeatures } from '../kernel/tiles/polygons.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
 import { bound } from '../kernel/sql.js';
+import { parseYear } from './resolvers/arguments.js';
 
 interface ZoneTileFilter {
-  /** This year in Kazakhstan: the quota year the map shows. */
+  /** The quota year the map shows: `?year=`, validated as GraphQL's year arguments, or this year in Kazakhstan. */
   year: number;
 }
 
@@ -17,24 +18,24 @@ interface ZoneTileRow extends Record<string, unknown> {
   free_families: number | null;
 }
 
-/** `zones`: resettlement zone areas with this year's quota (families, free families), from the same view as ZoneQuota. */
+/** `zones`: resettlement zone areas with a year's quota (families, free families; this year unless `year` is given), from the same view as ZoneQuota. */
 export const zoneTiles: TileLayer<ZoneTileFilter> = {
   name: 'zones',
-  description: "Resettlement zones (areas) with this year's quota",
+  description: "Resettlement zones (areas) with a year's quota (query parameter year, default this year)",
   minzoom: 0,
   maxzoom: 14,
   fields: {
     id: 'String: ResettlementZone.id',
     name: 'String',
     regionCode: 'String: ISO 3166-2:KZ',
-    year: 'Number: the quota year (this year)',
+    year: 'Number: the quota year (the year parameter, or this year)',
     families: 'Number: quota in families (absent without a quota)',
     freeFamilies: 'Number: families the quota still takes (0 without a quota)',
     housingOffered: 'Number',
   },
   parseFilter(params, today) {
-    readFilterParams(params, {});
-    return { year: Number(today.slice(0, 4)) };
+    const { year } = readFilterParams(params, { year: 'integer' });
+    return { year: year === undefined ? Number(today.slice(0, 4)) : parseYear(Number(year)) };
   },
   features(em, tile, { year }) {
     return polygonTileFeatures<ZoneTileRow>(

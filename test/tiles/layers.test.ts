@@ -155,6 +155,28 @@ describe('zone tiles', () => {
   });
 });
 
+describe('zone tiles for a chosen year', () => {
+  it('?year= gives that year\'s quota as GraphQL gives it; a bad year is a 400 naming it', async () => {
+    const year = 2025;
+    const data = expectData(
+      await federation.query<{ resettlementZones: { id: string; center: { lat: number; lon: number }; quota: { families: number; freeFamilies: number } | null }[] }>(
+        'query ($year: Int!) { resettlementZones { id center { lat lon } quota(year: $year) { families freeFamilies } } }',
+        { year },
+      ),
+    );
+    for (const zone of data.resettlementZones.slice(0, 5)) {
+      const features = await fetchTile('zones', tileOf(zone.center.lon, zone.center.lat, 10), { year });
+      const feature = features.find((candidate) => candidate.properties.id === zone.id);
+      expect(feature?.properties).toMatchObject({ year, freeFamilies: zone.quota?.freeFamilies ?? 0 });
+    }
+    for (const query of ['year=1999', 'year=20x5', 'year=2025&year=2026']) {
+      const response = await fetch(`${gatewayOrigin()}/tiles/zones/5/22/10.mvt?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(await response.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', argument: 'year' } });
+    }
+  });
+});
+
 describe('region tiles', () => {
   it('the 20 regions as polygons over Kazakhstan at a low zoom, with code and names; TileJSON describes them', async () => {
     const data = expectData(await federation.query<{ regions: { code: string; name: string }[] }>('{ regions { code name } }'));
