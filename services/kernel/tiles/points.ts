@@ -6,16 +6,20 @@ import { pointGroupsStatement, type PointGroupRow, type PointTileSource } from '
 
 /** No tile holds more features than this (design §9). */
 export const MAX_TILE_FEATURES = 10_000;
-/** From this zoom every point is its own feature. */
+/** From this zoom every point is its own feature, unless its tile would break a limit. */
 export const UNCLUSTERED_ZOOM = 14;
 
 /**
- * Cells along a tile edge, finest first: below TILE_CLUSTER_BELOW_ZOOM clusters of a 32×32 grid;
- * up to zoom 13 only points sharing a pixel of a 256×256 grid. `coarser` steps down the list when
- * a tile came out over the byte limit (service.ts); 96² cells can never exceed the feature limit.
+ * Cells along a tile edge, finest first (null: no grid): below TILE_CLUSTER_BELOW_ZOOM clusters of
+ * a 32×32 grid; up to zoom 13 only points sharing a pixel of a 256×256 grid; from zoom 14 none.
+ * A tile steps down its list while it holds more than MAX_TILE_FEATURES groups, and `coarser`
+ * starts further down when it came out over the byte limit (service.ts); 96² cells can never
+ * exceed the feature limit. So a street tile with more than 10 000 enterprises (one at 1 M)
+ * groups those sharing a pixel of the 256 grid instead of dropping any.
  */
 const CLUSTER_GRIDS = [32, 16, 8];
 const PIXEL_GRIDS = [256, 96, 48, 24];
+const STREET_GRIDS = [null, ...PIXEL_GRIDS];
 
 /**
  * The groups of one point tile. Exact by construction: every point of the tile (half-open
@@ -36,9 +40,9 @@ export async function pointTileGroups(em: EntityManager, source: PointTileSource
     const statement = fromCells ?? pointGroupsStatement(source, tile, cells, MAX_TILE_FEATURES + 1);
     return connection.execute<PointGroupRow[]>(statement.sql, statement.params);
   };
-  const pick = (grids: number[]) => grids[Math.min(coarser, grids.length - 1)]!;
-  if (tile.z < clusterBelow) return run(pick(CLUSTER_GRIDS));
-  if (tile.z >= UNCLUSTERED_ZOOM) return run(null);
-  const rows = await run(pick(PIXEL_GRIDS));
-  return rows.length > MAX_TILE_FEATURES ? run(pick(PIXEL_GRIDS.slice(1))) : rows;
+  const grids = tile.z < clusterBelow ? CLUSTER_GRIDS : tile.z < UNCLUSTERED_ZOOM ? PIXEL_GRIDS : STREET_GRIDS;
+  for (let step = Math.min(coarser, grids.length - 1); ; step++) {
+    const rows = await run(grids[step] ?? null);
+    if (rows.length <= MAX_TILE_FEATURES || step === grids.length - 1) return rows;
+  }
 }
