@@ -3,30 +3,15 @@ import { readFilterParams } from '../kernel/tiles/params.js';
 import { pointTileGroups } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
 import { tilePosition } from '../kernel/tiles/tile-sql.js';
-import { bound, type SqlFragment } from '../kernel/sql.js';
-import { classRank } from '../kernel/domain/working-conditions.js';
+import { bound } from '../kernel/sql.js';
 import { overdueCutoff } from './domain/assessment-schedule.js';
 import { classOfRank } from './domain/class-rank.js';
-import { enterpriseFilterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
+import { enterpriseCellConditions, enterpriseFilterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
 
 interface EnterpriseTileFilter {
   filter: EnterpriseFilter;
   /** The overdue cut-off moves with the calendar, so it is part of the tile's cache key. */
   today: string;
-}
-
-/**
- * The filter as predicates on `enterprises.enterprise_cell c` (migration EnterpriseCells), or
- * null when it names a field the cells do not hold (okedPrefix, assessmentOverdue — its cut-off
- * moves with the calendar — and nameContains): those tiles are grouped from the rows.
- */
-function cellConditions(filter: EnterpriseFilter): SqlFragment[] | null {
-  const given = (value: unknown) => value !== undefined && value !== null;
-  if (given(filter.okedPrefix) || given(filter.assessmentOverdue) || given(filter.nameContains)) return null;
-  const conditions: SqlFragment[] = [];
-  if (filter.minHazardClass) conditions.push(bound('c.hazard_rank >= ?', classRank(filter.minHazardClass)));
-  if (given(filter.specialPaymentEligible)) conditions.push(bound('c.eligible = ?', filter.specialPaymentEligible));
-  return conditions;
 }
 
 /**
@@ -72,7 +57,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
         aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
         cells: {
           cells: 'enterprises.enterprise_cell',
-          conditions: cellConditions(filter),
+          conditions: enterpriseCellConditions(filter),
           aggregates: bound('max(c.hazard_rank)::int as hazard_rank, sum(c.eligible_workers)::int as eligible_workers'),
         },
         singles: bound(

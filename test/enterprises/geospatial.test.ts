@@ -114,6 +114,32 @@ describe('enterprises(area: { bbox | polygon | regionCode })', () => {
     expect(ids(rows)).toEqual(ids(all.filter((e) => booleanPointInPolygon(point([e.location.lon, e.location.lat]), box))));
   });
 
+  it('a viewport lists nearest its centre first by default (planar degrees, ties by id), NAME on request; totalCount exact with filters', async () => {
+    const box = { west: 72.6, south: 49.5, east: 73.6, north: 50.1 };
+    const centre = [(box.west + box.east) / 2, (box.south + box.north) / 2] as const;
+    const planar = (row: { node: Listed }) => Math.hypot(row.node.location.lon - centre[0], row.node.location.lat - centre[1]);
+    const { rows } = await searchAll({ area: { bbox: box } }, 25);
+    expect(rows.length).toBeGreaterThan(25);
+    // Coordinates come back rounded, so the check allows a rounding's worth of disorder.
+    for (let index = 1; index < rows.length; index++) expect(planar(rows[index]!)).toBeGreaterThanOrEqual(planar(rows[index - 1]!) - 1e-6);
+    const byName = await searchAll({ area: { bbox: box }, orderBy: 'NAME' }, 25);
+    const names = byName.rows.map((row) => [row.node.name, row.node.id]);
+    expect(names).toEqual([...names].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1)));
+    expect(ids(byName.rows)).toEqual(ids(rows));
+    for (const filter of [{ minHazardClass: 'HARMFUL_3_1' }, { specialPaymentEligible: false }, { okedPrefix: '0' }]) {
+      const inBox = all.filter((e) => e.location.lon >= box.west && e.location.lon <= box.east && e.location.lat >= box.south && e.location.lat <= box.north);
+      const { totalCount } = await searchAll({ area: { bbox: box }, filter }, 500);
+      const matching = inBox.filter((e) =>
+        'minHazardClass' in filter
+          ? CLASSES.indexOf(e.hazardClass ?? 'ACCEPTABLE_2') >= 2
+          : 'specialPaymentEligible' in filter
+            ? e.specialPayment.eligibleWorkers === 0
+            : e.okedCode.startsWith('0'),
+      );
+      expect({ filter, totalCount }).toEqual({ filter, totalCount: matching.length });
+    }
+  });
+
   it.each(Array.from({ length: 6 }, (_, index) => index))('star-shaped polygon %i equals an independent point-in-polygon check', async () => {
     const center = all[Math.floor(random.next() * all.length)]!.location;
     const vertices = 5 + Math.floor(random.next() * 6);
@@ -261,7 +287,7 @@ describe('enterprises: bad input never reaches SQL', () => {
   const near = (radiusKm: number, lat = 49.8) => ({ near: { point: { lat, lon: 73.1 }, radiusKm } });
   it.each([
     ['DISTANCE without area.near', { orderBy: 'DISTANCE' }, 'orderBy'],
-    ['DISTANCE with a bbox', { orderBy: 'DISTANCE', area: { bbox: { west: 70, south: 45, east: 75, north: 50 } } }, 'orderBy'],
+    ['DISTANCE with a regionCode', { orderBy: 'DISTANCE', area: { regionCode: 'KZ-35' } }, 'orderBy'],
     ['two area fields', { area: { ...near(10), regionCode: 'KZ-35' } }, 'area'],
     ['no area field', { area: {} }, 'area'],
     ['a zero radius', { area: near(0) }, 'area.near.radiusKm'],

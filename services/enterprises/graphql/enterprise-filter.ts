@@ -31,8 +31,15 @@ export enum EnterpriseOrder {
 }
 registerEnumType(EnterpriseOrder, {
   name: 'EnterpriseOrder',
-  description: 'DISTANCE: nearest first (needs area.near); NAME (default); HAZARD_DESC: worst class first; HEADCOUNT_DESC: largest first. Ties by id.',
+  description:
+    'DISTANCE: nearest first — to area.near\'s point, or to the centre of area.bbox (planar in degrees, like the box; the default for a bbox); ' +
+    'NAME (the default otherwise); HAZARD_DESC: worst class first; HEADCOUNT_DESC: largest first. Ties by id.',
 });
+
+/** A map viewport lists nearest its centre first (the GiST index walks them), everything else by name. */
+export function defaultEnterpriseOrder(area: { kind: string } | null): EnterpriseOrder {
+  return area?.kind === 'bbox' ? EnterpriseOrder.DISTANCE : EnterpriseOrder.NAME;
+}
 
 const MAX_NAME_FRAGMENT = 100;
 
@@ -70,5 +77,20 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter | null | und
     }
     conditions.push({ sql: "e.name ilike ? escape '\\'", params: [`%${escapeLike(fragment)}%`] });
   }
+  return conditions;
+}
+
+/**
+ * The filter as predicates on `enterprises.enterprise_cell c` (migration EnterpriseCells), or
+ * null when it names a field the cells do not hold (okedPrefix, assessmentOverdue — its cut-off
+ * moves with the calendar — and nameContains): those tiles are grouped and those totals counted from the rows.
+ */
+export function enterpriseCellConditions(filter: EnterpriseFilter | null): SqlFragment[] | null {
+  if (!filter) return [];
+  const given = (value: unknown) => value !== undefined && value !== null;
+  if (given(filter.okedPrefix) || given(filter.assessmentOverdue) || given(filter.nameContains)) return null;
+  const conditions: SqlFragment[] = [];
+  if (filter.minHazardClass) conditions.push({ sql: 'c.hazard_rank >= ?', params: [classRank(filter.minHazardClass)] });
+  if (given(filter.specialPaymentEligible)) conditions.push({ sql: 'c.eligible = ?', params: [filter.specialPaymentEligible] });
   return conditions;
 }

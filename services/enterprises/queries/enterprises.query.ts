@@ -1,7 +1,8 @@
 import { deferredCount, pgArray, type EntityManager } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { BadInput } from '../../kernel/errors.js';
-import { nearDistanceKm, nearOrderBy, withinComputedRadius, type ParsedArea } from '../../kernel/geo/area.js';
+import { boxCentreOrderBy, nearDistanceKm, nearOrderBy, withinComputedBoxDistance, withinComputedRadius, type ParsedArea } from '../../kernel/geo/area.js';
+import { boxCountStatement } from '../../kernel/tiles/cells.js';
 import { cursorKeyOf, cursorValues, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
@@ -43,8 +44,8 @@ export function enterpriseOrder(order: EnterpriseOrder, area: ParsedArea | null)
     case EnterpriseOrder.HEADCOUNT_DESC:
       return keysetOrder(order, 'desc', [sortKey('e.headcount', 'int'), ID_KEY]);
     case EnterpriseOrder.DISTANCE: {
-      const knn = nearOrderBy(area, 'e.location');
-      if (!knn) throw new BadInput('orderBy', 'DISTANCE needs area.near');
+      const knn = nearOrderBy(area, 'e.location') ?? boxCentreOrderBy(area, 'e.location');
+      if (!knn) throw new BadInput('orderBy', 'DISTANCE needs area.near or area.bbox');
       return keysetOrder(order, 'asc', [sortKey(knn, 'float8'), ID_KEY]);
     }
   }
@@ -56,6 +57,8 @@ export interface EnterpriseSearch {
   areaConditions: SqlFragment[];
   /** The filter's predicates, already validated. */
   filterConditions: SqlFragment[];
+  /** The same filter on `enterprises.enterprise_cell c`, or null when the cells cannot answer it (enterpriseCellConditions). */
+  cellConditions: SqlFragment[] | null;
   /** From `enterpriseOrder`, computed once. */
   order: KeysetOrder;
   page: PageRequest;
@@ -105,6 +108,11 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
       const horizon = distanceHorizon(search.order.keys[0]!.expression, allOf([...search.filterConditions, ...afterCursor]), limit);
       conditions.push(withinComputedRadius(search.area.point, 'e.location', horizon));
     }
+    // A viewport's horizon walks the box's rows nearest its centre: the box itself bounds it.
+    if (search.area?.kind === 'bbox' && search.order.name === EnterpriseOrder.DISTANCE) {
+      const horizon = distanceHorizon(search.order.keys[0]!.expression, allOf(conditions), limit);
+      conditions.push(withinComputedBoxDistance(search.area, 'e.location', horizon));
+    }
     const query = sql(
       `select ${ENTERPRISE_COLUMNS}, `,
       sortColumns(search.order),
@@ -118,12 +126,28 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
     );
     return connection.execute<RankedRow[]>(query.sql, query.params);
   };
-  const count = deferredCount(em, sql('from enterprises.enterprise e where ', allOf([...search.areaConditions, ...search.filterConditions])));
+  const count =
+    search.area?.kind === 'bbox' && search.cellConditions
+      ? boxCount(em, search.area, search.filterConditions, search.cellConditions)
+      : deferredCount(em, sql('from enterprises.enterprise e where ', allOf([...search.areaConditions, ...search.filterConditions])));
   return toConnection(await pageRows(), search.page, count, (row) => ({
     node: toEnterprise(row),
     key: cursorKeyOf(search.order, row),
     distanceKm: row.distance_km,
   }));
+}
+
+/** A viewport's total from the cell aggregate: whole cells summed, the box's edge rows counted (kernel/tiles/cells.ts). */
+function boxCount(em: EntityManager, box: ParsedArea & { kind: 'bbox' }, filterConditions: SqlFragment[], cellConditions: SqlFragment[]): () => Promise<number> {
+  return async () => {
+    const statement = boxCountStatement(
+      { cells: 'enterprises.enterprise_cell', conditions: cellConditions },
+      { from: 'enterprises.enterprise e', location: 'e.location', conditions: filterConditions },
+      box,
+    );
+    const [row] = await em.getConnection().execute<{ total: number }[]>(statement.sql, statement.params);
+    return row?.total ?? 0;
+  };
 }
 
 /** `id` is null on the row of a region that has no enterprise on the page. */

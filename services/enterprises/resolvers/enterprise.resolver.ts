@@ -11,7 +11,7 @@ import { Region } from '../entities/region.stub.js';
 import { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
 import { SpecialPaymentSummary } from '../graphql/card-types.js';
 import { EnterpriseConnection } from '../graphql/enterprise-connection.js';
-import { EnterpriseFilter, EnterpriseOrder, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
+import { defaultEnterpriseOrder, EnterpriseFilter, EnterpriseOrder, enterpriseCellConditions, enterpriseFilterConditions } from '../graphql/enterprise-filter.js';
 import type { EnterpriseLoaders } from '../loaders.js';
 import { enterpriseOrder, searchEnterprises, validateSearch } from '../queries/enterprises.query.js';
 import { parseUuid } from '../../kernel/ids.js';
@@ -38,7 +38,10 @@ export class EnterpriseResolver {
   }
 
   @Query(() => EnterpriseConnection, {
-    description: 'Enterprises in an area (or everywhere) matching the filter; edge.distanceKm is set when area.near is.',
+    description:
+      'Enterprises in an area (or everywhere) matching the filter; edge.distanceKm is set when area.near is. ' +
+      'Default order: NAME, except for area.bbox (a map viewport), where it is DISTANCE from the centre of the box, ' +
+      'which the spatial index answers; totalCount of a bbox comes from the per-cell aggregate the map tiles use, exact.',
   })
   async enterprises(
     @Arg('area', () => AreaInput, { nullable: true }) areaInput: AreaInput | null,
@@ -51,10 +54,10 @@ export class EnterpriseResolver {
     const filterConditions = enterpriseFilterConditions(filter, todayInKazakhstan());
     const page = pageRequest(first, after);
     const area = parseArea(areaInput);
-    const order = enterpriseOrder(orderBy ?? EnterpriseOrder.NAME, area);
+    const order = enterpriseOrder(orderBy ?? defaultEnterpriseOrder(area), area);
     validateSearch({ order, page });
     const areaConditions = await areaPredicates(ctx.em, area);
-    return searchEnterprises(ctx.em, { area, areaConditions, filterConditions, order, page });
+    return searchEnterprises(ctx.em, { area, areaConditions, filterConditions, cellConditions: enterpriseCellConditions(filter), order, page });
   }
 
   @FieldResolver(() => Region)

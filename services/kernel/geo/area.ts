@@ -191,6 +191,30 @@ export function nearOrderBy(area: ParsedArea | null, pointColumn: string): SqlFr
   return { sql: `${pointColumn} <-> ${POINT_SQL}`, params: [area.point.lon, area.point.lat] };
 }
 
+/** The centre of a bbox area in degrees; null for other areas. */
+function boxCentre(area: ParsedArea | null): [number, number] | null {
+  return area?.kind === 'bbox' ? [(area.west + area.east) / 2, (area.south + area.north) / 2] : null;
+}
+
+/**
+ * Nearest the centre of a bbox first, planar in degrees like the box itself, through the GiST index
+ * on `(point::geometry)` (KNN) — what a map viewport's list wants, and what the index answers
+ * without reading every row of the box.
+ */
+export function boxCentreOrderBy(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
+  const centre = boxCentre(area);
+  if (!centre) return null;
+  return { sql: `(${pointColumn})::geometry <-> ST_SetSRID(ST_MakePoint(?, ?), 4326)`, params: centre };
+}
+
+/** `boxCentreOrderBy` within a planar distance the same statement computes (as `withinComputedRadius`); the index bounds the scan. */
+export function withinComputedBoxDistance(area: ParsedArea & { kind: 'bbox' }, pointColumn: string, distance: SqlFragment): SqlFragment {
+  return {
+    sql: `ST_DWithin((${pointColumn})::geometry, ST_SetSRID(ST_MakePoint(?, ?), 4326), (${distance.sql}) + 1e-9)`,
+    params: [...boxCentre(area)!, ...distance.params],
+  };
+}
+
 /** The mean Earth radius PostGIS's sphere uses (`use_spheroid = false`, as `areaCondition` does). */
 const SPHERE_RADIUS_METRES = 6_371_008.7714;
 

@@ -192,3 +192,63 @@ export function cellGroupsStatement(
     ') s',
   );
 }
+
+/** A box in degrees, edges included (areaCondition's bbox). */
+export interface DegreeBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+const lonOfX = (x: number) => (x / HALF_WORLD) * 180;
+const latOfY = (y: number) => ((2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2) * 180) / Math.PI;
+const xOfLon = (lon: number) => (lon / 180) * HALF_WORLD;
+const yOfLat = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * EARTH_RADIUS;
+
+/**
+ * The number of a layer's rows in a box, exactly, from its cell aggregate: the finest cells
+ * wholly inside the box (shrunk by a nanodegree, so float rounding can only leave a cell out)
+ * are summed, and the rows of the box outside those cells — the partial cells along its edges,
+ * found through the spatial index in four thin strips — are counted one by one. A row is in the
+ * cells or in the strips' count by the one `cellIndex` expression the triggers use, never both.
+ * A box smaller than a cell is counted from its rows.
+ */
+export function boxCountStatement(
+  cells: { cells: string; conditions: SqlFragment[] },
+  points: Pick<PointTileSource, 'from' | 'location' | 'conditions'>,
+  box: DegreeBox,
+): SqlFragment {
+  const geometry = `${points.location}::geometry`;
+  const inBox = bound(`ST_Intersects(${geometry}, ST_MakeEnvelope(?, ?, ?, ?, 4326))`, box.west, box.south, box.east, box.north);
+  const rowCount = (extra: SqlFragment[]) => sql(`select count(*) from ${points.from} where `, allOf([inBox, ...points.conditions, ...extra]));
+  const shrink = 1e-9;
+  const x0 = Math.ceil((xOfLon(box.west + shrink) + HALF_WORLD) / FINEST_CELL_SIZE);
+  const x1 = Math.floor((xOfLon(box.east - shrink) + HALF_WORLD) / FINEST_CELL_SIZE) - 1;
+  const y0 = Math.ceil((HALF_WORLD - yOfLat(box.north - shrink)) / FINEST_CELL_SIZE);
+  const y1 = Math.floor((HALF_WORLD - yOfLat(box.south + shrink)) / FINEST_CELL_SIZE) - 1;
+  if (x0 > x1 || y0 > y1) return sql('select (', rowCount([]), ')::int as total');
+  // The interior in degrees, and the strips between it and the box's edges, each a hair wider.
+  const hair = 1e-7;
+  const inner = {
+    west: lonOfX(x0 * FINEST_CELL_SIZE - HALF_WORLD) + hair,
+    east: lonOfX((x1 + 1) * FINEST_CELL_SIZE - HALF_WORLD) - hair,
+    north: latOfY(HALF_WORLD - y0 * FINEST_CELL_SIZE) - hair,
+    south: latOfY(HALF_WORLD - (y1 + 1) * FINEST_CELL_SIZE) + hair,
+  };
+  const strips = [
+    [box.west, box.south, inner.west, box.north],
+    [inner.east, box.south, box.east, box.north],
+    [inner.west, box.south, inner.east, inner.south],
+    [inner.west, inner.north, inner.east, box.north],
+  ].map((strip) => bound(`${geometry} && ST_MakeEnvelope(?, ?, ?, ?, 4326)`, ...strip));
+  const edges = rowCount([
+    sql('(', strips[0]!, ' or ', strips[1]!, ' or ', strips[2]!, ' or ', strips[3]!, ')'),
+    bound(`not (${cellIndex('x', geometry)} between ? and ? and ${cellIndex('y', geometry)} between ? and ?)`, x0, x1, y0, y1),
+  ]);
+  const interior = sql(
+    bound(`select coalesce(sum(c.count), 0) from ${cells.cells} c where c.level = ? and c.cx between ? and ? and c.cy between ? and ?`, FINEST_CELL_LEVEL, x0, x1, y0, y1),
+    ...cells.conditions.flatMap((condition) => [' and (', condition, ')']),
+  );
+  return sql('select ((', interior, ') + (', edges, '))::int as total');
+}
