@@ -19,8 +19,9 @@ export class ShortageResolver {
   @Query(() => [StaffingShortage], {
     description:
       'Groups of OPEN vacancies, the largest shortageIndex first. An aggregate over every open vacancy: each distinct request is ' +
-      'answered from a result at most SHORTAGES_CACHE_SECONDS old (default 60); a vacancy posted or closed through the same ' +
-      'service instance counts at once.',
+      'answered from a result at most twice SHORTAGES_CACHE_SECONDS old (default 60: fresh for that long, then served for as long ' +
+      'again while one refresh runs); a vacancy posted or closed through the same service instance counts at once, through ' +
+      'another instance within that bound.',
   })
   async staffingShortages(
     @Arg('area', () => AreaInput, { nullable: true }) areaInput: AreaInput | null,
