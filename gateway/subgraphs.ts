@@ -1,4 +1,5 @@
 import type { Config } from '../services/kernel/config.js';
+import type { Readiness } from '../services/kernel/http.js';
 
 /** Subgraph URLs come from config, not from the checked-in supergraph, so one artifact serves every deployment. */
 export function subgraphUrls(config: Config): Record<string, string> {
@@ -11,14 +12,18 @@ export function subgraphUrls(config: Config): Record<string, string> {
   };
 }
 
-/** The gateway's `/ready`: every subgraph answers its own `/ready` (database reachable, migrations applied). */
-export async function subgraphsReady(urls: Record<string, string>): Promise<boolean> {
+/**
+ * The gateway's `/ready`: every subgraph answers its own `/ready` (database reachable, migrations
+ * applied); when one does not, the answer names it, so an operator knows which one is down.
+ */
+export async function subgraphsReady(urls: Record<string, string>): Promise<Readiness> {
   const answers = await Promise.all(
-    Object.values(urls).map((url) =>
+    Object.entries(urls).map(([name, url]) =>
       fetch(url.replace(/\/graphql$/, '/ready'))
-        .then((response) => response.ok)
-        .catch(() => false),
+        .then((response) => [name, response.ok] as const)
+        .catch(() => [name, false] as const),
     ),
   );
-  return answers.every(Boolean);
+  const unavailable = answers.filter(([, ok]) => !ok).map(([name]) => name);
+  return { ready: unavailable.length === 0, unavailable };
 }

@@ -96,7 +96,7 @@ describe('operations endpoints', () => {
 
   it('is not ready while a subgraph is down', async () => {
     const ready = await fetch(production.url.replace(/\/graphql$/, '/ready'));
-    expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready' }]);
+    expect([ready.status, await ready.json()]).toEqual([503, { status: 'not ready', unavailable: ['resettlement'] }]);
   });
 
   it('serves GraphiQL from its own files, with a fetcher that runs subscriptions over SSE', async () => {

@@ -18,7 +18,7 @@ export interface HttpServiceOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   context: (request: { headers: HeaderMap; requestId: string }) => Promise<Context>;
   /** `/ready`: dependencies reachable (database, migrations, supergraph). */
-  ready: () => Promise<boolean>;
+  ready: () => Promise<Readiness>;
   /** `/metrics`: counters as JSON, read by tests and the benchmark. */
   metrics?: () => Record<string, number>;
   log: Logger;
@@ -42,6 +42,12 @@ export interface HttpServiceOptions<Context extends BaseContext> {
     /** Ends every live subscription; called first on close, so the server can stop. */
     endAll: () => void;
   };
+}
+
+/** `/ready`'s answer: 200 when ready, else 503 naming the dependencies that are down. */
+export interface Readiness {
+  ready: boolean;
+  unavailable?: string[];
 }
 
 export interface RunningService {
@@ -111,8 +117,8 @@ export async function serveOperational(request: IncomingMessage, response: Serve
     return true;
   }
   if (url.pathname === '/ready') {
-    const ready = await options.ready();
-    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    const { ready, unavailable } = await options.ready();
+    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(unavailable?.length ? { unavailable } : {}) });
     return true;
   }
   if (url.pathname === '/metrics') {

@@ -160,7 +160,7 @@ export async function startSubgraph<Loaders>(
     log,
     host: config.HOST,
     port: options.port ?? config.PORT ?? definition.defaultPort,
-    ready: () => isReady(database.orm),
+    ready: async () => ({ ready: await isReady(database.orm) }),
     metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
     routes: tiles ? [tiles.route] : [],
     context,
