@@ -1,8 +1,9 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type DocumentNode, type FieldNode, Kind, parse } from 'graphql';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../services/kernel/config.js';
+import { type Config, loadConfig } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
 import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
@@ -11,18 +12,55 @@ import { queryLimits } from './limits.js';
 import { subgraphsReady, subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
 import { gatewayRoutes } from './routes.js';
+import { isConnectionFailure, unavailableSubgraph } from './plugins/error-masking.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
   authorization: string | undefined;
 }
 
-/** Forwards the caller's token and the request id: every subgraph verifies the token itself. */
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+
+/**
+ * Forwards the caller's token and the request id: every subgraph verifies the token itself.
+ * A subgraph that cannot be reached answers, in its place, an error at each field the fetch
+ * asked for, which @apollo/gateway moves to the field's path in the client's answer (a thrown
+ * error would carry no path): SUBGRAPH_UNAVAILABLE there (docs/architecture.md §6).
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
+
+  override async process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.message}: ${String((error.cause as { code?: unknown } | undefined)?.code ?? '')}` : String(error);
+      // Only a client's operation has fields to answer for; health checks and schema loads fail as they are.
+      if (!('incomingRequestContext' in options) || !options.request.query || !isConnectionFailure(message, error)) throw error;
+      // The fetch's own text: @apollo/gateway leaves `document` unset.
+      return { errors: fieldPaths(parse(options.request.query), options.request.variables).map((path) => ({ message, path })) };
+    }
+  }
+}
+
+/** The paths a subgraph fetch would have answered: each root field, or each representation's fields. */
+function fieldPaths(document: DocumentNode, variables: Record<string, unknown> | undefined): (string | number)[][] {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const roots = (operation?.selectionSet.selections ?? []).filter((selection) => selection.kind === Kind.FIELD);
+  const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
+  const entities = roots.find((field) => field.name.value === '_entities');
+  if (!entities) return roots.map((field) => [responseKey(field)]);
+  const representations = (variables?.representations ?? []) as { __typename?: string }[];
+  return representations.flatMap((representation, index) =>
+    (entities.selectionSet?.selections ?? [])
+      .filter((selection) => selection.kind === Kind.INLINE_FRAGMENT && selection.typeCondition?.name.value === representation.__typename)
+      .flatMap((fragment) => (fragment.kind === Kind.INLINE_FRAGMENT ? fragment.selectionSet.selections : []))
+      .filter((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value !== '__typename')
+      .map((field) => ['_entities', index, responseKey(field)]),
+  );
 }
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
@@ -34,8 +72,8 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  */
 const nativeFetch: Fetcher = (url, init) => fetch(url, init as RequestInit);
 
-export async function startGateway(options: { port?: number } = {}): Promise<RunningService> {
-  const config = loadConfig();
+export async function startGateway(options: { port?: number; config?: Config } = {}): Promise<RunningService> {
+  const config = options.config ?? loadConfig();
   const log = logger('gateway');
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
@@ -43,15 +81,19 @@ export async function startGateway(options: { port?: number } = {}): Promise<Run
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: nativeFetch }),
   });
   const limits = queryLimits<GatewayContext>(config);
+  const format = errorFormatter({
+    isProduction: config.isProduction,
+    onInternal: (error) => log.error({ err: error }, 'internal error'),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.isProduction,
-    formatError: errorFormatter({
-      isProduction: config.isProduction,
-      onInternal: (error) => log.error({ err: error }, 'internal error'),
-    }),
+    formatError: (formatted, error) => {
+      const unavailable = unavailableSubgraph(formatted, error);
+      return unavailable ? { locations: formatted.locations, path: formatted.path, ...unavailable } : format(formatted, error);
+    },
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   return startHttpService({

@@ -2,31 +2,29 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { errorFormatter } from '../../services/kernel/errors.js';
 import type { Logger } from '../../services/kernel/logger.js';
 
-/**
- * Hive Gateway's `maskedErrors.maskError` over the project's one error mapping
- * (services/kernel/errors.ts): public codes pass with their message, anything else becomes
- * INTERNAL_SERVER_ERROR, without message, stack or SQL in production.
- */
 /** Connection failures: the subgraph is down or unreachable, not broken. */
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|socket hang up|fetch failed|other side closed/;
 
+/** An error, or its cause, says the subgraph's address did not answer. */
+export function isConnectionFailure(message: string, cause: unknown): boolean {
+  const { message: causeMessage, code, cause: deeper } = (cause ?? {}) as { message?: unknown; code?: unknown; cause?: { code?: unknown } };
+  return UNREACHABLE.test([message, causeMessage, code, deeper?.code].join(' '));
+}
+
 /**
  * A field whose subgraph cannot be reached: SUBGRAPH_UNAVAILABLE at its path, naming the
- * subgraph but not its address (issue 17, item 1). The other subgraphs' fields still resolve.
+ * subgraph but not its address (docs/architecture.md §6). The other subgraphs' fields still
+ * resolve. Both engines map their subgraph errors (`serviceName` from @apollo/gateway,
+ * `subgraphName` from Hive) with it.
  */
-function unavailableSubgraph(error: unknown): GraphQLError | null {
-  if (!(error instanceof GraphQLError)) return null;
-  const subgraph = error.extensions.serviceName ?? error.extensions.subgraphName;
+export function unavailableSubgraph(
+  error: { message: string; extensions?: Record<string, unknown> },
+  cause: unknown,
+): { message: string; extensions: { code: 'SUBGRAPH_UNAVAILABLE'; subgraph: string } } | null {
+  const subgraph = error.extensions?.serviceName ?? error.extensions?.subgraphName;
   if (typeof subgraph !== 'string') return null;
-  const causes = [error.message, error.originalError?.message, (error.originalError as { code?: unknown } | undefined)?.code].join(' ');
-  if (!UNREACHABLE.test(causes)) return null;
-  return new GraphQLError(`the ${subgraph} subgraph is unavailable`, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
-  });
+  if (!isConnectionFailure(error.message, cause)) return null;
+  return { message: `the ${subgraph} subgraph is unavailable`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph } };
 }
 
 /**
@@ -41,15 +39,23 @@ function asFormatted(error: unknown): GraphQLFormattedError {
   return { message: String(error) };
 }
 
+/**
+ * Hive Gateway's `maskedErrors.maskError` over the project's one error mapping
+ * (services/kernel/errors.ts): public codes pass with their message, anything else becomes
+ * INTERNAL_SERVER_ERROR, without message, stack or SQL in production.
+ */
 export function maskError(options: { isProduction: boolean; log: Logger }) {
   const format = errorFormatter({
     isProduction: options.isProduction,
     onInternal: (error) => options.log.error({ err: error }, 'internal error'),
   });
   return (error: unknown): Error => {
-    const unavailable = unavailableSubgraph(error);
-    if (unavailable) return unavailable;
     const graphqlError = error instanceof GraphQLError ? error : undefined;
+    const unavailable = graphqlError && unavailableSubgraph(graphqlError, graphqlError.originalError);
+    if (unavailable) {
+      const { nodes, source, positions, path } = graphqlError;
+      return new GraphQLError(unavailable.message, { nodes, source, positions, path, extensions: unavailable.extensions });
+    }
     const formatted: GraphQLFormattedError = graphqlError?.toJSON() ?? asFormatted(error);
     const masked = format(formatted, graphqlError?.originalError ?? error);
     // Unchanged errors are returned as they are: Yoga logs every error its masking replaced.

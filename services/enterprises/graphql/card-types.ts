@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { Region } from '../entities/region.stub.js';
 
@@ -67,7 +68,7 @@ class HazardousWorkPaymentFigures {
 
 @ObjectType()
 class HazardousWorkPaymentsByRegion extends HazardousWorkPaymentFigures {
-  @Field(() => Region)
+  @Field(() => Region, { nullable: true, description: crossSubgraph('', 'regions') })
   region!: Region;
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { parseBin } from '../../kernel/arguments.js';
 import { isAssessmentOverdue } from '../../kernel/domain/working-conditions.js';
@@ -60,7 +61,7 @@ export class EnterpriseResolver {
     return searchEnterprises(ctx.em, { area, areaConditions, filterConditions, cellConditions: enterpriseCellConditions(filter), order, page });
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { nullable: true, description: crossSubgraph('The region of the address, from its KATO code.', 'regions') })
   region(@Root() enterprise: Enterprise): Region {
     return { code: enterprise.regionCode };
   }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
@@ -15,7 +16,10 @@ type Context = RequestContext<EnterpriseLoaders>;
 
 @Resolver(() => Region)
 export class RegionEnterprisesResolver extends RegionNameResolver(Region) {
-  @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises registered in the region (by KATO code), by name.' })
+  @FieldResolver(() => EnterpriseConnection, {
+    nullable: true,
+    description: crossSubgraph('Enterprises registered in the region (by KATO code), by name.', 'enterprises'),
+  })
   enterprises(
     @Root() region: Region,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
@@ -29,7 +33,10 @@ export class RegionEnterprisesResolver extends RegionNameResolver(Region) {
     return ctx.loaders.enterprisesOfRegion(conditions, page).load(region.code);
   }
 
-  @FieldResolver(() => HazardSummary)
+  @FieldResolver(() => HazardSummary, {
+    nullable: true,
+    description: crossSubgraph('The region\'s enterprises by hazard class.', 'enterprises'),
+  })
   hazardSummary(@Root() region: Region, @Ctx() ctx: Context): Promise<HazardSummary> {
     return ctx.loaders.hazardSummaryByRegion.load(region.code);
   }

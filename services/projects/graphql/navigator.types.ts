@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { LocalVacancies, LocalWorkforce, RegionalVacancies, RegionalWorkforce } from '../../kernel/graphql/navigator-types.js';
@@ -68,7 +69,7 @@ export class ProjectLocality {
 
 @ObjectType({ description: 'A region a project can recruit from in one occupation.' })
 export class RecruitmentRegion {
-  @Field(() => Region)
+  @Field(() => Region, { nullable: true, description: crossSubgraph('', 'regions') })
   region!: Region;
 
   @Field(() => Boolean, { description: 'A labour-surplus (DONOR) region of the resettlement programme.' })

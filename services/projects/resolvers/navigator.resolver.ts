@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { parseNumberInRange, parseOccupationCode, parseRadiusKm, parseRegionCode } from '../../kernel/arguments.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
@@ -61,9 +62,12 @@ function required<T>(value: T | undefined, field: string): T {
 @Resolver(() => InvestmentProject)
 export class ProjectNavigatorResolver {
   @FieldResolver(() => ProjectLocality, {
-    description:
+    nullable: true,
+    description: crossSubgraph(
       'The project’s locality within radiusKm (0 < radiusKm ≤ 1000): the population there, and per planned occupation the ' +
-      'workers employed nearby with their median salary, the open vacancies, and the gap (docs/domain.md).',
+        'workers employed nearby with their median salary, the open vacancies, and the gap (docs/domain.md).',
+      'regions, enterprises or vacancies',
+    ),
   })
   async locality(
     @Root() project: InvestmentProject,
@@ -76,9 +80,12 @@ export class ProjectNavigatorResolver {
   }
 
   @FieldResolver(() => RecruitmentSources, {
-    description:
+    nullable: true,
+    description: crossSubgraph(
       'Where the project can recruit for one of its planned occupations: regions with a surplus in it (donor regions first) ' +
-      'with the salary there against the project’s, and resettlement zones within reach with free quota.',
+        'with the salary there against the project’s, and resettlement zones within reach with free quota.',
+      'enterprises, vacancies or resettlement',
+    ),
   })
   async recruitmentSources(
     @Root() project: InvestmentProject,
@@ -185,9 +192,12 @@ export class RecruitmentResolver {
 @Resolver(() => WorkforceTrainingReport)
 export class TrainingReportResolver {
   @Query(() => WorkforceTrainingReport, {
-    description:
+    nullable: true,
+    description: crossSubgraph(
       'Per occupation, the jobs the investment projects of a region (or of every region, without regionCode) plan in a year ' +
-      '(or all years) that neither the region’s available workers nor the donor regions’ surplus fill (docs/domain.md).',
+        '(or all years) that neither the region’s available workers nor the donor regions’ surplus fill (docs/domain.md).',
+      'enterprises, vacancies or resettlement',
+    ),
   })
   async workforceTrainingRequests(
     @Arg('regionCode', () => ID, { nullable: true }) regionCode: string | null,

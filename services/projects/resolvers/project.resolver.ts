@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
@@ -66,7 +67,7 @@ export class ProjectResolver {
     return ctx.loaders.projectById.load(parseUuid(id, 'id'));
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { nullable: true, description: crossSubgraph('The region of the project\'s location.', 'regions') })
   region(@Root() project: InvestmentProject): Region {
     return { code: project.regionCode };
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { parseText } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
@@ -108,7 +109,7 @@ export class ApplicationResolver {
     return zone;
   }
 
-  @FieldResolver(() => Region, { description: 'The region the family moves from.' })
+  @FieldResolver(() => Region, { nullable: true, description: crossSubgraph('The region the family moves from.', 'regions') })
   fromRegion(@Root() application: ResettlementApplication): Region {
     return { code: application.fromRegionCode };
   }

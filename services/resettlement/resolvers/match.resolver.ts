@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { parseNumberInRange, parseRadiusKm } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
@@ -67,10 +68,13 @@ async function applicantCounts(match: ResettlementMatch, ctx: Context): Promise<
 @Resolver(() => ResettlementMatch)
 export class MatchResolver {
   @Query(() => ResettlementMatch, {
-    description:
+    nullable: true,
+    description: crossSubgraph(
       'What the families applying to a zone in a year (pending and accepted) intend to work in, beside the sectors of the open ' +
-      'vacancies within radiusKm of the zone (default 30), as shares side by side with a mismatch index (docs/domain.md §10). Public: ' +
-      'counts only, no applicant.',
+        'vacancies within radiusKm of the zone (default 30), as shares side by side with a mismatch index (docs/domain.md §10). Public: ' +
+        'counts only, no applicant.',
+      'vacancies',
+    ),
   })
   async resettlementMatch(
     @Arg('zoneId', () => ID) zoneId: string,
@@ -84,7 +88,11 @@ export class MatchResolver {
   }
 
   @Query(() => ResettlementMatchReport, {
-    description: 'The match by recipient region (applicants to its zones, the open vacancies of the region) and for the country.',
+    nullable: true,
+    description: crossSubgraph(
+      'The match by recipient region (applicants to its zones, the open vacancies of the region) and for the country.',
+      'vacancies',
+    ),
   })
   async resettlementMatchByRegion(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<ResettlementMatchReport> {
     const checked = parseYear(year);

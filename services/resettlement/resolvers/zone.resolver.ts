@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
@@ -82,7 +83,7 @@ export class ZoneResolver {
     return zone;
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { nullable: true, description: crossSubgraph('The region of the zone.', 'regions') })
   region(@Root() zone: ResettlementZone): Region {
     return { code: zone.regionCode };
   }

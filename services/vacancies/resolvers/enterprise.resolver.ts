@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { Enterprise } from '../entities/enterprise.stub.js';
@@ -13,7 +14,10 @@ type Context = RequestContext<VacancyLoaders>;
 
 @Resolver(() => Enterprise)
 export class EnterpriseVacanciesResolver {
-  @FieldResolver(() => VacancyConnection, { description: 'The employer\'s vacancies of one status, newest first.' })
+  @FieldResolver(() => VacancyConnection, {
+    nullable: true,
+    description: crossSubgraph('The employer\'s vacancies of one status, newest first.', 'vacancies'),
+  })
   vacancies(
     @Root() enterprise: Enterprise,
     @Arg('status', () => VacancyStatusEnum, { nullable: true, defaultValue: VacancyStatusEnum.OPEN }) status: VacancyStatusEnum | null,
@@ -24,14 +28,14 @@ export class EnterpriseVacanciesResolver {
     return ctx.loaders.vacanciesOf(enterprise.bin, { parent: 'enterprise', status: status ?? VacancyStatusEnum.OPEN, filter: NO_FILTER }, pageRequest(first, after));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { nullable: true, description: crossSubgraph('The employer\'s OPEN vacancies.', 'vacancies') })
   openVacancyCount(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.countOf(enterprise.bin, { parent: 'enterprise', status: 'OPEN', filter: NO_FILTER });
   }
 
   @FieldResolver(() => StaffingShortage, {
     nullable: true,
-    description: `The employer's OPEN vacancies as a shortage (minOpenDays = ${DEFAULT_SHORTAGE_MIN_OPEN_DAYS}); null without any.`,
+    description: crossSubgraph(`The employer's OPEN vacancies as a shortage (minOpenDays = ${DEFAULT_SHORTAGE_MIN_OPEN_DAYS}); null without any.`, 'vacancies'),
   })
   staffingShortage(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<StaffingShortage | null> {
     return ctx.loaders.shortageOfEnterprise.load(enterprise.bin);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
@@ -12,7 +13,10 @@ type Context = RequestContext<VacancyLoaders>;
 
 @Resolver(() => Region)
 export class RegionVacanciesResolver extends RegionNameResolver(Region) {
-  @FieldResolver(() => VacancyConnection, { description: 'OPEN vacancies whose workplace is in the region, newest first.' })
+  @FieldResolver(() => VacancyConnection, {
+    nullable: true,
+    description: crossSubgraph('OPEN vacancies whose workplace is in the region, newest first.', 'vacancies'),
+  })
   vacancies(
     @Root() region: Region,
     @Arg('filter', () => VacancyFilter, { nullable: true }) filter: VacancyFilter | null,
@@ -24,7 +28,7 @@ export class RegionVacanciesResolver extends RegionNameResolver(Region) {
     return ctx.loaders.vacanciesOf(region.code, list, pageRequest(first, after));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { nullable: true, description: crossSubgraph('OPEN vacancies in the region.', 'vacancies') })
   openVacancyCount(@Root() region: Region, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.countOf(region.code, { parent: 'region', status: 'OPEN', filter: NO_FILTER });
   }

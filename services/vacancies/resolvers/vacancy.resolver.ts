@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
@@ -46,12 +47,12 @@ export class VacancyResolver {
     return searchVacancies(ctx.em, search);
   }
 
-  @FieldResolver(() => Enterprise, { description: 'The employer (resolved by the enterprises subgraph).' })
+  @FieldResolver(() => Enterprise, { nullable: true, description: crossSubgraph('The employer (resolved by the enterprises subgraph).', 'enterprises') })
   enterprise(@Root() vacancy: Vacancy): Enterprise {
     return { bin: vacancy.enterpriseBin };
   }
 
-  @FieldResolver(() => Region, { description: 'The region of the workplace, from its KATO code.' })
+  @FieldResolver(() => Region, { nullable: true, description: crossSubgraph('The region of the workplace, from its KATO code.', 'regions') })
   region(@Root() vacancy: Vacancy): Region {
     return { code: vacancy.regionCode };
   }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { parseRadiusKm } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
@@ -16,10 +17,13 @@ const DEFAULT_PAGE = 20;
 @Resolver(() => ResettlementZone)
 export class ZoneVacanciesResolver {
   @FieldResolver(() => VacancyConnection, {
-    description:
+    nullable: true,
+    description: crossSubgraph(
       'OPEN vacancies within radiusKm of the zone\'s area (0 < radiusKm ≤ 1000), nearest the area first; ' +
-      'edge.distanceKm is the distance from the area (0 inside it). Ties, such as every vacancy inside the area, ' +
-      'come nearest the area\'s centroid first, then by id.',
+        'edge.distanceKm is the distance from the area (0 inside it). Ties, such as every vacancy inside the area, ' +
+        'come nearest the area\'s centroid first, then by id.',
+      'vacancies',
+    ),
   })
   @Directive('@requires(fields: "area")')
   nearbyVacancies(
