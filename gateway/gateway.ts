@@ -13,6 +13,7 @@ import { subgraphsReady, subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
 import { gatewayRoutes } from './routes.js';
 import { isConnectionFailure, unavailableSubgraph } from './plugins/error-masking.js';
+import { gatewaySignature, SIGNATURE_EXTENSION } from '../services/kernel/gateway-signature.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
@@ -28,9 +29,18 @@ type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['proces
  * error would carry no path): SUBGRAPH_UNAVAILABLE there (docs/architecture.md §6).
  */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly secret: string | undefined,
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Signed as Hive Gateway signs, so subgraphs answer its `_entities` (services/kernel/gateway-signature.ts).
+    if (this.secret) request.extensions = { ...request.extensions, [SIGNATURE_EXTENSION]: gatewaySignature(this.secret, request) };
   }
 
   override async process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -78,7 +88,7 @@ export async function startGateway(options: { port?: number; config?: Config } =
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: nativeFetch }),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: nativeFetch }, config.SUBGRAPH_SIGNING_SECRET),
   });
   const limits = queryLimits<GatewayContext>(config);
   const format = errorFormatter({

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startSelectedGateway } from '../gateway/engines/select.js';
 import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { closeOnSignals, type RunningService } from '../services/kernel/http.js';
-import { ensureDevSecret } from '../services/kernel/dev-tokens.js';
+import { ensureDevSecret, ensureDevSigningSecret } from '../services/kernel/dev-tokens.js';
 import { logger } from '../services/kernel/logger.js';
 import { startSubgraph, type RunningSubgraph } from '../services/kernel/subgraph.js';
 import { startEmbeddedPostgis } from './lib/embedded-postgis.js';
@@ -36,6 +36,8 @@ export async function startFederation(options: { gatewayPort?: number; subgraphP
   }
   const devSecret = await ensureDevSecret();
   if (devSecret?.created) log.info({ path: devSecret.path }, 'made a development JWT secret (npm run token signs with it)');
+  const signingSecret = await ensureDevSigningSecret();
+  if (signingSecret?.created) log.info({ path: signingSecret.path }, 'made a development secret for gateway → subgraph signatures');
   const subgraphs: RunningSubgraph[] = [];
   for (const [index, definition] of SUBGRAPHS.entries()) {
     const running = await startSubgraph(definition, { seed: true, port: options.subgraphPorts?.[index] });

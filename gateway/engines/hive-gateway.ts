@@ -54,6 +54,8 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
+    // Subgraphs answer `_entities` only to requests signed with it (services/kernel/gateway-signature.ts).
+    hmacSignature: config.SUBGRAPH_SIGNING_SECRET ? { secret: config.SUBGRAPH_SIGNING_SECRET } : undefined,
     ...hardening.options,
     plugins: () => [...hardening.plugins, requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
     maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },

@@ -36,3 +36,11 @@ describe('the README configuration table', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('SUBGRAPH_SIGNING_SECRET', () => {
+  it('is required in production and optional elsewhere', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SUBGRAPH_SIGNING_SECRET is required in production/);
+    expect(parseConfig({ NODE_ENV: 'production', SUBGRAPH_SIGNING_SECRET: 's'.repeat(32) }).SUBGRAPH_SIGNING_SECRET).toBe('s'.repeat(32));
+    expect(parseConfig({}).SUBGRAPH_SIGNING_SECRET).toBeUndefined();
+  });
+});

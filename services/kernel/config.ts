@@ -75,6 +75,11 @@ const configSchema = z.object({
   INTROSPECTION: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWKS_URL: z.string().url().optional(),
+  /**
+   * The gateway signs its subgraph requests with it; subgraphs answer `_entities` only to signed
+   * requests (kernel/gateway-signature.ts). Required in production; `npm start` makes one.
+   */
+  SUBGRAPH_SIGNING_SECRET: z.string().min(32, 'SUBGRAPH_SIGNING_SECRET must be at least 32 characters').optional(),
   JWT_AUDIENCE: z.string().default('enterprise-map'),
   JWT_ISSUER: z.string().default('enterprise-map-dev'),
   /** Every token must carry `exp`, at most this far after it was issued (or after now). */
@@ -139,6 +144,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.SUBGRAPH_SIGNING_SECRET) {
+    throw new ConfigError('invalid environment: SUBGRAPH_SIGNING_SECRET is required in production');
+  }
   return {
     ...values,
     regionsGeoJsonPath: values.REGIONS_GEOJSON,

@@ -37,7 +37,18 @@ export async function signDevToken(claims: TokenClaims, options: { expiresIn?: s
 export async function ensureDevSecret(): Promise<{ created: boolean; path: string } | null> {
   const config = loadConfig();
   if (config.JWT_SECRET || config.JWKS_URL) return null;
-  const path = join(config.DATA_DIR, 'dev-jwt-secret');
+  return keptSecret('dev-jwt-secret', 'JWT_SECRET');
+}
+
+/** The same for SUBGRAPH_SIGNING_SECRET: the launcher's gateway and subgraphs share it. */
+export async function ensureDevSigningSecret(): Promise<{ created: boolean; path: string } | null> {
+  if (loadConfig().SUBGRAPH_SIGNING_SECRET) return null;
+  return keptSecret('dev-subgraph-signing-secret', 'SUBGRAPH_SIGNING_SECRET');
+}
+
+async function keptSecret(file: string, variable: 'JWT_SECRET' | 'SUBGRAPH_SIGNING_SECRET'): Promise<{ created: boolean; path: string }> {
+  const config = loadConfig();
+  const path = join(config.DATA_DIR, file);
   let secret = await readFile(path, 'utf8').catch(() => '');
   const created = secret.length === 0;
   if (created) {
@@ -45,7 +56,7 @@ export async function ensureDevSecret(): Promise<{ created: boolean; path: strin
     await mkdir(config.DATA_DIR, { recursive: true });
     await writeFile(path, secret, { mode: 0o600 });
   }
-  process.env.JWT_SECRET = secret.trim();
+  process.env[variable] = secret.trim();
   reloadConfig();
   return { created, path };
 }

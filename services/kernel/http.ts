@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
 import { refuseHostileRequest, type GraphQLRequestBody } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
+import { refuseUnsignedEntities, type SignedRequest } from './gateway-signature.js';
 
 /**
  * A handler for paths beside GraphQL (vector tiles, the map page): it answers and returns true,
@@ -28,6 +29,8 @@ export interface HttpServiceOptions<Context extends BaseContext> {
   staticAssets?: Map<string, { contentType: string; body: Buffer | string }>;
   /** Tried in order before GraphQL. */
   routes?: HttpRoute[];
+  /** A subgraph's SUBGRAPH_SIGNING_SECRET: `_entities` is answered only to requests the gateway signed with it. */
+  gatewaySecret?: string;
   /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
   onClose?: () => Promise<void>;
   /**
@@ -176,6 +179,8 @@ export async function startHttpService<Context extends BaseContext>(
     }
     const refused = refuseHostileRequest((body as GraphQLRequestBody | undefined) ?? queryStringRequest(url));
     if (refused) return sendJson(response, 400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
+    const unsigned = options.gatewaySecret && refuseUnsignedEntities((body as SignedRequest | undefined) ?? queryStringRequest(url), options.gatewaySecret);
+    if (unsigned) return sendJson(response, 403, { errors: [unsigned] });
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: request.method ?? 'GET',
       headers,

@@ -161,6 +161,7 @@ export async function startSubgraph<Loaders>(
     host: config.HOST,
     port: options.port ?? config.PORT ?? definition.defaultPort,
     ready: async () => ({ ready: await isReady(database.orm) }),
+    gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
     metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
     routes: tiles ? [tiles.route] : [],
     context,

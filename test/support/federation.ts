@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import type { TokenClaims } from '../../services/kernel/dev-tokens.js';
+import { gatewaySignature, SIGNATURE_EXTENSION } from '../../services/kernel/gateway-signature.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -9,6 +10,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 
 export interface RequestOptions {
   token?: string;
+  /** Straight to a subgraph: the request is signed as the gateway signs it unless this says otherwise (null: unsigned). */
+  signature?: string | null;
 }
 
 async function post<Data>(url: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) {
@@ -18,7 +21,7 @@ async function post<Data>(url: string, query: string, variables: Record<string, 
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...(options.signature ? { extensions: { [SIGNATURE_EXTENSION]: options.signature } } : {}) }),
   });
   return (await response.json()) as GraphQLResponse<Data>;
 }
@@ -32,6 +35,8 @@ export const federation = {
     return url;
   },
   databaseUrl: () => inject('databaseUrl'),
+  /** The secret the gateway signs subgraph requests with (kernel/gateway-signature.ts). */
+  signingSecret: () => inject('signingSecret'),
 
   /** A GraphQL request through the gateway. */
   query: <Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) =>
@@ -43,7 +48,11 @@ export const federation = {
     query: string,
     variables?: Record<string, unknown>,
     options?: RequestOptions,
-  ) => post<Data>(federation.subgraphUrl(name), query, variables, options),
+  ) =>
+    post<Data>(federation.subgraphUrl(name), query, variables, {
+      ...options,
+      signature: options?.signature === undefined ? gatewaySignature(federation.signingSecret(), { query, variables }) : options.signature,
+    }),
 
   /** SQL statements a subgraph has sent since it started (its own counter, `/metrics`). */
   sqlStatements: async (name: string): Promise<number> => {

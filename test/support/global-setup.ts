@@ -13,6 +13,8 @@ declare module 'vitest' {
     subgraphUrls: Record<string, string>;
     databaseUrl: string;
     jwtSecret: string;
+    /** What the gateway signs its subgraph requests with (kernel/gateway-signature.ts). */
+    signingSecret: string;
     /** The PostgreSQL server the run was given (DATABASE_URL), empty on the embedded database. */
     databaseServerUrl: string;
   }
@@ -27,6 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NODE_ENV ??= 'test';
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.SUBGRAPH_SIGNING_SECRET ??= randomBytes(32).toString('hex');
   delete process.env.JWKS_URL;
   const cleanups: (() => Promise<void>)[] = [];
 
@@ -59,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('subgraphUrls', Object.fromEntries(federation.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])));
   project.provide('databaseUrl', process.env.DATABASE_URL ?? '');
   project.provide('jwtSecret', process.env.JWT_SECRET!);
+  project.provide('signingSecret', process.env.SUBGRAPH_SIGNING_SECRET!);
   project.provide('databaseServerUrl', serverUrl ?? '');
 
   return async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -22,6 +23,9 @@ export type Engine = keyof typeof ENGINES;
 
 let profileDirectory: string | null = null;
 
+/** Production mode requires it: the services of one run share one, made here unless given. */
+const signingSecret = process.env.SUBGRAPH_SIGNING_SECRET ?? randomBytes(32).toString('hex');
+
 /** Every service started and not yet exited: killed if the benchmark itself dies, so none keeps its port. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -37,7 +41,7 @@ export function profileServicesInto(directory: string): void {
 export function startService(name: string, args: string[], port: number, env: NodeJS.ProcessEnv): ServiceProcess {
   const profile = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...profile, ...args], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE: 'false', SEED_ON_START: 'false' },
+    env: { ...process.env, SUBGRAPH_SIGNING_SECRET: signingSecret, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE: 'false', SEED_ON_START: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   running.add(child);
