@@ -1,13 +1,13 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type DocumentNode, type FieldNode, Kind, parse } from 'graphql';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type BaseContext, type HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
 import { type Config, loadConfig } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
-import { REQUEST_ID_HEADER, startHttpService, type RunningService } from '../services/kernel/http.js';
+import { apolloRoutes, createHttpApp, listen, REQUEST_ID_HEADER, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
-import { graphiqlAssets } from './graphiql.js';
+import { graphiql } from './graphiql.js';
 import { queryLimits } from './limits.js';
 import { subgraphsReady, subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
@@ -106,19 +106,20 @@ export async function startGateway(options: { port?: number; config?: Config } =
     },
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
-  return startHttpService({
-    apollo,
+  await apollo.start();
+  const page = graphiql();
+  // The gateway rejects a bad token before planning; subgraphs verify it again themselves.
+  const context = async ({ headers, requestId }: { headers: HeaderMap; requestId: string }): Promise<GatewayContext> => {
+    const authorization = headers.get('authorization');
+    await authenticateRequest(authorization);
+    return { requestId, authorization };
+  };
+  const app = await createHttpApp({
     log,
-    host: config.HOST,
-    port: options.port ?? config.PORT ?? 4000,
-    staticAssets: graphiqlAssets(),
-    routes: gatewayRoutes(config, log),
     ready: () => subgraphsReady(urls),
-    // The gateway rejects a bad token before planning; subgraphs verify it again themselves.
-    context: async ({ headers, requestId }) => {
-      const authorization = headers.get('authorization');
-      await authenticateRequest(authorization);
-      return { requestId, authorization };
-    },
+    compressMinBytes: config.COMPRESS_MIN_BYTES,
+    browserPage: page.page,
+    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context }, log)],
   });
+  return listen(app, { host: config.HOST, port: options.port ?? config.PORT ?? 4000, log, onClose: () => apollo.stop() });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { HttpRoutes, StaticAsset } from '../services/kernel/http.js';
 
 /**
  * GraphiQL served from the installed packages, so the GraphQL page works on an offline machine
@@ -9,10 +10,6 @@ import { dirname, join } from 'node:path';
  */
 const require = createRequire(import.meta.url);
 
-export interface StaticAsset {
-  contentType: string;
-  body: Buffer | string;
-}
 
 /** Files inside a package, found from its package.json (the bundles are not in its exports). */
 const asset = (packageName: string, file: string, contentType: string): StaticAsset => ({
@@ -61,7 +58,7 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-export function graphiqlAssets(): Map<string, StaticAsset> {
+function graphiqlAssets(): Map<string, StaticAsset> {
   return new Map([
     ['/graphiql', { contentType: 'text/html; charset=utf-8', body: PAGE }],
     ['/graphiql/graphiql.min.css', asset('graphiql', 'graphiql.min.css', 'text/css')],
@@ -70,4 +67,17 @@ export function graphiqlAssets(): Map<string, StaticAsset> {
     ['/graphiql/react-dom.production.min.js', asset('react-dom', 'umd/react-dom.production.min.js', 'text/javascript')],
     ['/graphiql/graphql-sse.min.js', asset('graphql-sse', 'umd/graphql-sse.min.js', 'text/javascript')],
   ]);
+}
+
+/** The page (also what a browser gets on `/graphql`: kernel/http.ts `browserPage`) and its files, from memory. */
+export function graphiql(): { page: StaticAsset; routes: HttpRoutes } {
+  const assets = graphiqlAssets();
+  return {
+    page: assets.get('/graphiql')!,
+    routes: (app) => {
+      for (const [path, asset] of assets) {
+        app.get(path, (_request, reply) => reply.type(asset.contentType).header('cache-control', 'public, max-age=3600').send(asset.body));
+      }
+    },
+  };
 }

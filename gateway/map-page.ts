@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HttpRoute } from '../services/kernel/http.js';
+import type { HttpRoutes } from '../services/kernel/http.js';
 
 /**
  * `GET /map`: the map page, its scripts, MapLibre GL JS itself (module and worker) and the
@@ -14,40 +14,33 @@ const maplibreDist = join(dirname(require.resolve('maplibre-gl/package.json')), 
 const graphqlWsUmd = join(dirname(require.resolve('graphql-ws/package.json')), 'umd');
 const pageDir = fileURLToPath(new URL('./map/', import.meta.url));
 
-interface Asset {
-  contentType: string;
-  body: Buffer;
-}
+/**
+ * The files under /map/ (`/` is the page): the page's own, then MapLibre's (it resolves its worker
+ * next to its own module), and the browser build of graphql-ws (a classic script defining `graphqlWs`).
+ */
+const SERVED = new Set([
+  '/',
+  '/index.html',
+  '/map.js',
+  '/live.js',
+  '/map.css',
+  '/maplibre-gl.mjs',
+  '/maplibre-gl-worker.mjs',
+  '/maplibre-gl.css',
+  '/graphql-ws.min.js',
+]);
 
-function mapAssets(): Map<string, Asset> {
-  const file = (dir: string, name: string, contentType: string): Asset => ({ contentType, body: readFileSync(join(dir, name)) });
-  return new Map([
-    ['/map', file(pageDir, 'index.html', 'text/html; charset=utf-8')],
-    ['/map/map.js', file(pageDir, 'map.js', 'text/javascript; charset=utf-8')],
-    ['/map/live.js', file(pageDir, 'live.js', 'text/javascript; charset=utf-8')],
-    ['/map/map.css', file(pageDir, 'map.css', 'text/css; charset=utf-8')],
-    // The live view's graphql-ws client, its browser build (a classic script defining `graphqlWs`).
-    ['/map/graphql-ws.js', file(graphqlWsUmd, 'graphql-ws.min.js', 'text/javascript; charset=utf-8')],
-    ['/map/maplibre-gl.mjs', file(maplibreDist, 'maplibre-gl.mjs', 'text/javascript; charset=utf-8')],
-    // MapLibre resolves its worker next to its own module (new URL(…, import.meta.url)).
-    ['/map/maplibre-gl-worker.mjs', file(maplibreDist, 'maplibre-gl-worker.mjs', 'text/javascript; charset=utf-8')],
-    ['/map/maplibre-gl.css', file(maplibreDist, 'maplibre-gl.css', 'text/css; charset=utf-8')],
-  ]);
-}
-
-export function mapPageRoute(): HttpRoute {
-  const assets = mapAssets();
-  return async (request, response, url) => {
-    const asset = assets.get(url.pathname === '/map/' ? '/map' : url.pathname);
-    if (!asset || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    response.writeHead(200, {
-      'content-type': asset.contentType,
-      'content-length': String(asset.body.length),
-      // The page and its script change with a deploy; revalidating them costs little.
-      'cache-control': 'public, max-age=300',
-      'x-content-type-options': 'nosniff',
+export function mapPageRoutes(): HttpRoutes {
+  return async (app) => {
+    await app.register(fastifyStatic, {
+      root: [pageDir, maplibreDist],
+      prefix: '/map/',
+      allowedPath: (path) => SERVED.has(path),
+      // The page and its scripts change with a deploy; revalidating them costs little.
+      maxAge: 300_000,
+      setHeaders: (reply) => reply.header('x-content-type-options', 'nosniff'),
     });
-    response.end(request.method === 'HEAD' ? undefined : asset.body);
-    return true;
+    app.get('/map', (_request, reply) => reply.sendFile('/index.html', pageDir));
+    app.get('/map/graphql-ws.js', (_request, reply) => reply.sendFile('/graphql-ws.min.js', graphqlWsUmd));
   };
 }

@@ -1,14 +1,14 @@
 import type { Config } from '../services/kernel/config.js';
-import type { HttpRoute } from '../services/kernel/http.js';
+import type { HttpRoutes } from '../services/kernel/http.js';
 import type { Logger } from '../services/kernel/logger.js';
-import { mapPageRoute } from './map-page.js';
-import { tileProxyRoute } from './tiles-proxy.js';
+import { mapPageRoutes } from './map-page.js';
+import { tileProxyRoutes } from './tiles-proxy.js';
 
 /**
  * What the gateway's port serves beside GraphQL, whichever engine answers GraphQL: vector tiles
- * (passed to the owning subgraph) and the map page. Every engine hands them to the kernel's HTTP
- * server as its `routes` (kernel/http.ts).
+ * (passed to the owning subgraph) and the map page. Every engine registers them on its app
+ * (kernel/http.ts `createHttpApp`).
  */
-export function gatewayRoutes(config: Config, log: Logger): HttpRoute[] {
-  return [tileProxyRoute(config, log), mapPageRoute()];
+export function gatewayRoutes(config: Config, log: Logger): HttpRoutes[] {
+  return [tileProxyRoutes(config, log), mapPageRoutes()];
 }

@@ -1,11 +1,11 @@
-import { createGatewayRuntime, type GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { type Config, loadConfig } from '../../services/kernel/config.js';
-import { type RunningService, serveOperational } from '../../services/kernel/http.js';
+import { createHttpApp, type HttpRoutes, listen, type RunningService } from '../../services/kernel/http.js';
 import { logger } from '../../services/kernel/logger.js';
-import { graphiqlAssets } from '../graphiql.js';
+import { graphiql } from '../graphiql.js';
 import { envelopQueryLimits } from '../limits.js';
 import { gatewayRoutes } from '../routes.js';
 import { authenticate } from '../plugins/authenticate.js';
@@ -42,7 +42,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const urls = subgraphUrls(config);
   const supergraph = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const hardening = gatewayHardening(config);
-  const runtime = createGatewayRuntime({
+  const runtime = createGatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>({
     // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
     supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
     unifiedGraphHandler: options.unifiedGraphHandler,
@@ -63,42 +63,52 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     graphiql: false,
     logging: config.LOG_LEVEL === 'silent' ? false : config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
   });
-  // /health, /ready, the tile routes and the offline GraphiQL are answered as on every service (kernel/http.ts).
-  const operational = { ready: () => subgraphsReady(urls), staticAssets: graphiqlAssets(), routes: gatewayRoutes(config, log) };
-  const server = createServer((request, response) => {
-    serveOperational(request, response, operational)
-      .then((served) => {
-        if (!served) void runtime(request, response);
-      })
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'request failed outside GraphQL');
-        if (!response.headersSent) response.writeHead(500).end();
-        else response.end();
-      });
+  const page = graphiql();
+  const app = await createHttpApp({
+    log,
+    ready: () => subgraphsReady(urls),
+    compressMinBytes: config.COMPRESS_MIN_BYTES,
+    browserPage: page.page,
+    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime)],
   });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? config.PORT ?? 4000, config.HOST, resolve));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.HOST}:${port}/graphql`;
-  const graphqlWs = serveGraphqlWs(runtime, server, config, () => url);
-  log.info({ url, engine: options.unifiedGraphHandler ? 'hive-router' : 'hive' }, 'listening');
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    close: () => {
-      // WebSockets first, then the runtime, which ends every SSE subscription stream (they would
-      // hold the server open), then the server once in-flight requests are answered.
-      closing ??= (async () => {
-        await graphqlWs.close();
-        const stopped = new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        await runtime.dispose();
-        await stopped;
-      })();
-      return closing;
+  const service = await listen(app, {
+    host: config.HOST,
+    port: options.port ?? config.PORT ?? 4000,
+    log,
+    // WebSockets first, then the runtime, which ends every SSE subscription stream (they would
+    // hold the server open) while the server waits for in-flight requests.
+    beforeClose: async () => {
+      await graphqlWs.close();
+      disposed = Promise.resolve(runtime.dispose());
     },
+    onClose: async () => {
+      await disposed;
+    },
+  });
+  let disposed: Promise<void> | undefined;
+  const graphqlWs = serveGraphqlWs(runtime, app.server, config, () => service.url);
+  log.info({ engine: options.unifiedGraphHandler ? 'hive-router' : 'hive' }, 'gateway engine');
+  return service;
+}
+
+/**
+ * Hive's runtime is a fetch handler, mounted on `/graphql` as its docs show for Fastify. The body
+ * reaches it as the bytes that came (Fastify bounds their size), so Hive parses and answers every
+ * content type itself; a subscription's event stream is passed on as a stream, any other answer
+ * whole, so the compression threshold can see its size.
+ */
+function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>): HttpRoutes {
+  return (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    app.all(runtime.graphqlEndpoint, async (request: FastifyRequest, reply: FastifyReply) => {
+      const response = await runtime.handleNodeRequestAndResponse(request, reply, { req: request.raw, reply });
+      response.headers.forEach((value, name) => {
+        reply.header(name, value);
+      });
+      reply.code(response.status);
+      const stream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+      return reply.send(stream || !response.body ? response.body : Buffer.from(await response.arrayBuffer()));
+    });
   };
 }

@@ -1,50 +1,43 @@
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { createHandler as createSseHandler } from 'graphql-sse/lib/use/http';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
-import { refuseHostileRequest, type GraphQLRequestBody } from './graphql/input-guard.js';
+import { type GraphQLRequestBody, refuseHostileRequest } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
 import { refuseUnsignedEntities, type SignedRequest } from './gateway-signature.js';
 
 /**
- * A handler for paths beside GraphQL (vector tiles, the map page): it answers and returns true,
- * or returns false for a path that is not its own.
+ * Every subgraph and the gateway serve HTTP with Fastify (docs/architecture.md §1): routing,
+ * body reading and its limit, JSON errors, compression, keep-alive and graceful close are the
+ * framework's. What is the project's own is here: the operational endpoints, request ids and the
+ * error bodies, the same on every service whatever answers its GraphQL.
  */
-export type HttpRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
-export interface HttpServiceOptions<Context extends BaseContext> {
-  apollo: ApolloServer<Context>;
-  context: (request: { headers: HeaderMap; requestId: string }) => Promise<Context>;
+/** Paths beside GraphQL (vector tiles, the map page, GraphiQL's files), registered on the service's app. */
+export type HttpRoutes = (app: FastifyInstance) => void | Promise<void>;
+
+export interface HttpServiceOptions {
+  log: Logger;
   /** `/ready`: dependencies reachable (database, migrations, supergraph). */
   ready: () => Promise<Readiness>;
   /** `/metrics`: counters as JSON, read by tests and the benchmark. */
   metrics?: () => Record<string, number>;
-  log: Logger;
-  host: string;
-  port: number;
-  /** Fixed responses by path (the gateway's offline GraphiQL); `/graphiql` also answers browsers on `/graphql`. */
-  staticAssets?: Map<string, { contentType: string; body: Buffer | string }>;
-  /** Tried in order before GraphQL. */
-  routes?: HttpRoute[];
-  /** A subgraph's SUBGRAPH_SIGNING_SECRET: `_entities` is answered only to requests the gateway signed with it. */
-  gatewaySecret?: string;
-  /** Called after the HTTP server stopped taking requests and in-flight ones finished. */
-  onClose?: () => Promise<void>;
-  /**
-   * Subscriptions over GraphQL-over-SSE (graphql-sse, distinct connections: one stream per
-   * subscription, the way Hive Gateway asks a subgraph) on the same port and path as Apollo.
-   */
-  subscriptions?: {
-    schema: GraphQLSchema;
-    /** The caller is checked before the stream opens: a rejection is the error to answer. */
-    authenticate: (headers: HeaderMap) => Promise<unknown>;
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-    /** Ends every live subscription; called first on close, so the server can stop. */
-    endAll: () => void;
-  };
+  routes?: HttpRoutes[];
+  /** gzip for answers of at least this many bytes (the gateway: COMPRESS_MIN_BYTES); unset or 0: none. */
+  compressMinBytes?: number;
+  /** The page a browser gets on `/graphql`, `/` or an unknown path (the gateway's offline GraphiQL). */
+  browserPage?: StaticAsset;
+}
+
+export interface StaticAsset {
+  contentType: string;
+  body: Buffer | string;
 }
 
 /** `/ready`'s answer: 200 when ready, else 503 naming the dependencies that are down. */
@@ -59,183 +52,151 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** A body over MAX_BODY_BYTES: answered 413 with a coded JSON error, not a 500. */
-class BodyTooLarge extends Error {}
-
-/** How much of an oversized body is read (and dropped) so the client gets the 413 instead of a reset. */
-const DRAIN_FACTOR = 4;
-
 /** A request id comes from the caller (gateway → subgraph) or is made here, and is logged on every line. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes * DRAIN_FACTOR) {
-      request.destroy();
-      break;
+/** Answers that are meant to last (subscriptions over SSE): their events must not wait in a compressor's buffer. */
+const COMPRESSIBLE = /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|$)|javascript/;
+
+const graphqlError = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
+
+/**
+ * The framework's own refusals as the contract's JSON errors: a body over MAX_BODY_BYTES is 413
+ * with LIMIT_EXCEEDED, a body that is not JSON 400; anything else unexpected is a logged 500.
+ */
+function answerError(log: Logger, maxBodyBytes: number) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send(graphqlError(`the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' }));
     }
-    if (size <= maxBytes) chunks.push(chunk as Buffer);
-  }
-  if (size > maxBytes) throw new BodyTooLarge();
-  return Buffer.concat(chunks).toString('utf8');
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return reply.code(400).send(graphqlError('body is not JSON', { code: 'BAD_REQUEST' }));
+    }
+    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send(graphqlError(error.message, { code: 'BAD_REQUEST' }));
+    log.error({ err: error }, 'request failed outside GraphQL');
+    return reply.code(500).send(graphqlError('internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
+  };
 }
 
-function toHeaderMap(request: IncomingMessage): HeaderMap {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+/**
+ * A Fastify app with `/health`, `/ready`, `/metrics`, request ids, the body limit, JSON errors,
+ * compression when asked and the given routes; the caller adds its GraphQL route and listens.
+ */
+export async function createHttpApp(options: HttpServiceOptions): Promise<FastifyInstance> {
+  const maxBodyBytes = loadConfig().MAX_BODY_BYTES;
+  const app = Fastify({
+    bodyLimit: maxBodyBytes,
+    keepAliveTimeout: 65_000,
+    requestIdHeader: REQUEST_ID_HEADER,
+    genReqId: () => randomUUID(),
+    // The services log their own lines (kernel/logger.ts): a line per request would cost more than it tells.
+    logger: false,
+  });
+  // Set before any handler runs, so even a hijacked reply (an SSE stream) carries it.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.setErrorHandler(answerError(options.log, maxBodyBytes));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  const page = options.browserPage;
+  if (page) {
+    app.addHook('onRequest', async (request, reply) => {
+      const path = request.routeOptions.url;
+      const wantsPage = request.method === 'GET' && !request.url.includes('?') && (request.headers.accept ?? '').includes('text/html');
+      if (wantsPage && (path === '/graphql' || path === '/' || path === undefined)) {
+        return reply.type(page.contentType).header('cache-control', 'public, max-age=3600').send(page.body);
+      }
+    });
   }
-  return headers;
+  if (options.compressMinBytes) {
+    await app.register(fastifyCompress, { threshold: options.compressMinBytes, encodings: ['gzip'], customTypes: COMPRESSIBLE });
+  }
+  app.get('/health', async () => ({ status: 'up' }));
+  app.get('/ready', async (_request, reply) => {
+    const { ready, unavailable } = await options.ready();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', ...(unavailable?.length ? { unavailable } : {}) });
+  });
+  app.get('/metrics', async () => options.metrics?.() ?? {});
+  for (const routes of options.routes ?? []) await app.register(async (scope) => routes(scope));
+  return app;
+}
+
+export function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
+  const map = new HeaderMap();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return map;
 }
 
 /** A GET request's operation, as Apollo will read it; variables that are not JSON are Apollo's to refuse. */
-function queryStringRequest(url: URL): GraphQLRequestBody {
+function queryStringRequest(query: Record<string, string | undefined>): GraphQLRequestBody {
   let variables: unknown;
   try {
-    variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+    variables = JSON.parse(query.variables ?? 'null');
   } catch {
     variables = undefined;
   }
-  return { query: url.searchParams.get('query') ?? undefined, variables };
+  return { query: query.query, variables };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
-
-export type OperationalEndpoints = Pick<HttpServiceOptions<BaseContext>, 'ready' | 'metrics' | 'staticAssets' | 'routes'>;
-
-/**
- * `/health`, `/ready`, `/metrics`, the extra routes and the static pages, the same on every
- * service whatever serves its GraphQL; true when the request was one of them and has been answered.
- */
-export async function serveOperational(request: IncomingMessage, response: ServerResponse, options: OperationalEndpoints): Promise<boolean> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') {
-    sendJson(response, 200, { status: 'up' });
-    return true;
-  }
-  if (url.pathname === '/ready') {
-    const { ready, unavailable } = await options.ready();
-    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(unavailable?.length ? { unavailable } : {}) });
-    return true;
-  }
-  if (url.pathname === '/metrics') {
-    sendJson(response, 200, options.metrics?.() ?? {});
-    return true;
-  }
-  for (const route of options.routes ?? []) if (await route(request, response, url)) return true;
-  const wantsPage =
-    request.method === 'GET' && !url.search && (request.headers.accept ?? '').includes('text/html') && url.pathname !== '/graphiql';
-  const staticAsset = options.staticAssets?.get(wantsPage ? '/graphiql' : url.pathname);
-  if (staticAsset && (wantsPage || request.method === 'GET')) {
-    response.writeHead(200, { 'content-type': staticAsset.contentType, 'cache-control': 'public, max-age=3600' });
-    response.end(staticAsset.body);
-    return true;
-  }
-  return false;
-}
-
-/**
- * A plain `node:http` server in front of Apollo (`executeHTTPGraphQLRequest`): the same small
- * handler serves every subgraph and the gateway, with the operational endpoints beside it.
- */
-export async function startHttpService<Context extends BaseContext>(
-  options: HttpServiceOptions<Context>,
-): Promise<RunningService> {
-  await options.apollo.start();
-
-  const subscriptions = options.subscriptions && eventStreamHandler(options, options.subscriptions);
-
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (await serveOperational(request, response, options)) return;
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
-    if (subscriptions && (request.headers.accept ?? '').includes('text/event-stream')) return subscriptions(request, response);
-
-    const headers = toHeaderMap(request);
-    const requestId = headers.get(REQUEST_ID_HEADER) || randomUUID();
-    const maxBodyBytes = loadConfig().MAX_BODY_BYTES;
-    let rawBody = '';
-    try {
-      if (request.method === 'POST') rawBody = await readBody(request, maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error;
-      return sendJson(response, 413, {
-        errors: [{ message: `the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' } }],
-      });
-    }
-    let body: unknown;
-    if (rawBody) {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        return sendJson(response, 400, { errors: [{ message: 'body is not JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      }
-    }
-    const refused = refuseHostileRequest((body as GraphQLRequestBody | undefined) ?? queryStringRequest(url));
-    if (refused) return sendJson(response, 400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
-    const unsigned = options.gatewaySecret && refuseUnsignedEntities((body as SignedRequest | undefined) ?? queryStringRequest(url), options.gatewaySecret);
-    if (unsigned) return sendJson(response, 403, { errors: [unsigned] });
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: request.method ?? 'GET',
-      headers,
-      search: url.search,
-      body,
-    };
-    const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => options.context({ headers, requestId }),
-    });
-    response.statusCode = result.status ?? 200;
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.setHeader(REQUEST_ID_HEADER, requestId);
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
+export interface ApolloRouteOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  context: (request: { headers: HeaderMap; requestId: string }) => Promise<Context>;
+  /**
+   * Subscriptions over GraphQL-over-SSE (graphql-sse, distinct connections: one stream per
+   * subscription, the way Hive Gateway asks a subgraph) on the same path as Apollo.
+   */
+  subscriptions?: {
+    schema: GraphQLSchema;
+    /** The caller is checked before the stream opens: a rejection is the error to answer. */
+    authenticate: (headers: HeaderMap) => Promise<unknown>;
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   };
+  /** A subgraph's SUBGRAPH_SIGNING_SECRET: `_entities` is answered only to requests the gateway signed with it. */
+  gatewaySecret?: string;
+}
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      options.log.error({ err: error }, 'request failed outside GraphQL');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal server error' }] });
-      else response.end();
-    });
+/**
+ * GraphQL on `/graphql` (and `/`) by Apollo through `@as-integrations/fastify`, after the
+ * kernel's pre-parse check (kernel/graphql/input-guard.ts); a request that accepts
+ * text/event-stream is a subscription stream instead. Apollo must have been started.
+ */
+export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOptions<Context>, log: Logger): HttpRoutes {
+  const graphql = fastifyApolloHandler<Context>(options.apollo, {
+    context: (request) => options.context({ headers: toHeaderMap(request.headers), requestId: request.id }),
   });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${options.host}:${port}/graphql`;
-  options.log.info({ url }, 'listening');
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      // End the subscription streams, stop taking connections, let in-flight requests finish,
-      // then release the pools.
-      options.subscriptions?.endAll();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await options.apollo.stop();
-      await options.onClose?.();
-    })();
-    return closing;
+  const subscriptions = options.subscriptions && eventStreamHandler(options, options.subscriptions);
+  return (app) => {
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (subscriptions && (request.headers.accept ?? '').includes('text/event-stream')) {
+        reply.hijack();
+        try {
+          await subscriptions(request as never, reply as never);
+        } catch (error) {
+          log.error({ err: error }, 'subscription stream failed');
+          if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' });
+          reply.raw.end(JSON.stringify(graphqlError('internal server error', { code: 'INTERNAL_SERVER_ERROR' })));
+        }
+        return;
+      }
+      const body = (request.body as GraphQLRequestBody | undefined) ?? queryStringRequest(request.query as Record<string, string | undefined>);
+      const refused = refuseHostileRequest(body);
+      if (refused) return reply.code(400).send(graphqlError(refused.message, refused.extensions));
+      const unsigned = options.gatewaySecret && refuseUnsignedEntities(body as SignedRequest, options.gatewaySecret);
+      if (unsigned) return reply.code(403).send({ errors: [unsigned] });
+      // The integration types its handler for its own route generics; the request is the same object.
+      return graphql.call(app, request as never, reply as never);
+    };
+    for (const url of ['/graphql', '/']) app.route({ method: ['GET', 'POST'], url, handler });
   };
-  return { url, port, close };
 }
 
 function eventStreamHandler<Context extends BaseContext>(
-  options: HttpServiceOptions<Context>,
-  subscriptions: NonNullable<HttpServiceOptions<Context>['subscriptions']>,
+  options: ApolloRouteOptions<Context>,
+  subscriptions: NonNullable<ApolloRouteOptions<Context>['subscriptions']>,
 ) {
   const format = (result: ExecutionResult): ExecutionResult => {
     if (!result.errors) return result;
@@ -243,33 +204,46 @@ function eventStreamHandler<Context extends BaseContext>(
     const errors = result.errors.map((error) => subscriptions.formatError(error.toJSON(), error));
     return { ...result, errors: errors as unknown as ExecutionResult['errors'] };
   };
-  const handler = createSseHandler<Context>({
+  return createSseHandler<Context>({
     schema: subscriptions.schema,
     // Distinct connections only: a stream per subscription, nothing kept between requests.
     authenticate: () => null,
     onSubscribe: async (request) => {
       try {
-        await subscriptions.authenticate(toHeaderMap(request.raw));
+        await subscriptions.authenticate(toHeaderMap(request.raw.headers));
       } catch (error) {
-        const formatted = subscriptions.formatError({ message: (error as Error).message, extensions: (error as { extensions?: Record<string, unknown> }).extensions }, error);
+        const formatted = subscriptions.formatError(
+          { message: (error as Error).message, extensions: (error as { extensions?: Record<string, unknown> }).extensions },
+          error,
+        );
         return [JSON.stringify({ errors: [formatted] }), { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/json' } }];
       }
     },
-    context: (request) => {
-      const headers = toHeaderMap(request.raw);
-      return options.context({ headers, requestId: headers.get(REQUEST_ID_HEADER) || randomUUID() });
-    },
+    context: (request) => options.context({ headers: toHeaderMap(request.raw.headers), requestId: request.raw.id }),
     onNext: (_context, _request, result) => format(result as ExecutionResult),
   });
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    try {
-      await handler(request, response);
-    } catch (error) {
-      options.log.error({ err: error }, 'subscription stream failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else response.end();
-    }
+}
+
+/** Listens; `close` stops taking requests, lets in-flight ones finish, then runs `onClose`. */
+export async function listen(
+  app: FastifyInstance,
+  options: { host: string; port: number; log: Logger; beforeClose?: () => Promise<void> | void; onClose?: () => Promise<void> },
+): Promise<RunningService> {
+  await app.listen({ host: options.host, port: options.port });
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}/graphql`;
+  options.log.info({ url }, 'listening');
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      // Streams first (they would hold the server open), then the server, then the pools.
+      await options.beforeClose?.();
+      await app.close();
+      await options.onClose?.();
+    })();
+    return closing;
   };
+  return { url, port, close };
 }
 
 /** SIGTERM/SIGINT close the given services gracefully, then the process exits. */

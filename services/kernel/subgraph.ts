@@ -8,7 +8,7 @@ import { databaseUrl, isReady, openSubgraphDatabase, type EntityManager, type Su
 import { authenticateRequest } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { noNulLiteralsRule } from './graphql/input-guard.js';
-import { closeOnSignals, startHttpService, type RunningService } from './http.js';
+import { apolloRoutes, closeOnSignals, createHttpApp, listen, type RunningService } from './http.js';
 import { EventHub } from './events/event-hub.js';
 import { outboxPruning } from './events/pruning.js';
 import { OutboxRelay } from './events/relay.js';
@@ -155,25 +155,31 @@ export async function startSubgraph<Loaders>(
     };
     return ctx;
   };
-  const service = await startHttpService({
-    apollo,
+  await apollo.start();
+  const app = await createHttpApp({
     log,
+    ready: async () => ({ ready: await isReady(database.orm) }),
+    metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
+    routes: [
+      ...(tiles ? [tiles.routes] : []),
+      apolloRoutes(
+        {
+          apollo,
+          context,
+          gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
+          subscriptions: events ? { schema, authenticate: (headers) => authenticateRequest(headers.get('authorization')), formatError } : undefined,
+        },
+        log,
+      ),
+    ],
+  });
+  const service = await listen(app, {
     host: config.HOST,
     port: options.port ?? config.PORT ?? definition.defaultPort,
-    ready: async () => ({ ready: await isReady(database.orm) }),
-    gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
-    metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
-    routes: tiles ? [tiles.route] : [],
-    context,
-    subscriptions: events
-      ? {
-          schema,
-          authenticate: (headers) => authenticateRequest(headers.get('authorization')),
-          formatError,
-          endAll: () => events.close(),
-        }
-      : undefined,
+    log,
+    beforeClose: () => events?.close(),
     onClose: async () => {
+      await apollo.stop();
       await relay?.close();
       await stopJobs();
       await database.close();

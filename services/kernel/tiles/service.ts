@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import { DomainError } from '../errors.js';
-import type { HttpRoute } from '../http.js';
+import type { HttpRoutes } from '../http.js';
 import type { Logger } from '../logger.js';
 import { ResultCache } from '../result-cache.js';
 import { KAZAKHSTAN_BOUNDS, KAZAKHSTAN_CENTER, parseTileAddress, type TileAddress } from './grid.js';
@@ -47,35 +48,34 @@ interface EncodedTile {
 }
 
 export interface TileService {
-  route: HttpRoute;
+  routes: HttpRoutes;
   /** The subgraph's data changed (a mutation or a job ran here): the next request recomputes every tile. */
   changed(): void;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send(body);
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string, argument?: string): void {
-  sendJson(response, status, { error: { code, message, ...(argument ? { argument } : {}) } });
+function sendError(reply: FastifyReply, status: number, code: string, message: string, argument?: string): FastifyReply {
+  return sendJson(reply, status, { error: { code, message, ...(argument ? { argument } : {}) } });
 }
 
 /** The public origin the client used: the gateway forwards its own Host (x-forwarded-host) when it proxies. */
-function publicOrigin(request: IncomingMessage): string {
+function publicOrigin(headers: IncomingHttpHeaders): string {
   const header = (name: string) => {
-    const value = request.headers[name];
+    const value = headers[name];
     return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
   };
   return `${header('x-forwarded-proto') ?? 'http'}://${header('x-forwarded-host') ?? header('host') ?? 'localhost'}`;
 }
 
-function acceptsGzip(request: IncomingMessage): boolean {
-  return /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+function acceptsGzip(headers: IncomingHttpHeaders): boolean {
+  return /\bgzip\b/.test(String(headers['accept-encoding'] ?? ''));
 }
 
-function etagMatches(request: IncomingMessage, etag: string): boolean {
-  const header = request.headers['if-none-match'];
+function etagMatches(headers: IncomingHttpHeaders, etag: string): boolean {
+  const header = headers['if-none-match'];
   if (!header) return false;
   return header.split(',').some((candidate) => {
     const tag = candidate.trim();
@@ -112,13 +112,13 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
     return { body, gzipped: gzipSync(body), etag, features: features.length };
   };
 
-  const tileJson = (request: IncomingMessage, layer: TileLayer<unknown>, search: string) => ({
+  const tileJson = (headers: IncomingHttpHeaders, layer: TileLayer<unknown>, search: string) => ({
     tilejson: '3.0.0',
     name: layer.name,
     description: layer.description,
     attribution: TILE_ATTRIBUTION,
     scheme: 'xyz',
-    tiles: [`${publicOrigin(request)}/tiles/${layer.name}/{z}/{x}/{y}.mvt${search}`],
+    tiles: [`${publicOrigin(headers)}/tiles/${layer.name}/{z}/{x}/{y}.mvt${search}`],
     minzoom: layer.minzoom,
     maxzoom: layer.maxzoom,
     bounds: [...KAZAKHSTAN_BOUNDS],
@@ -126,26 +126,17 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
     vector_layers: [{ id: layer.name, description: layer.description, minzoom: layer.minzoom, maxzoom: layer.maxzoom, fields: layer.fields }],
   });
 
-  const route: HttpRoute = async (request, response, url) => {
-    if (!url.pathname.startsWith('/tiles/')) return false;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendError(response, 405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET');
-      return true;
-    }
+  const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const url = new URL(request.url, 'http://localhost');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(reply, 405, 'METHOD_NOT_ALLOWED', 'tiles are read with GET');
     const tileMatch = TILE_PATH.exec(url.pathname);
     const jsonMatch = tileMatch ? null : TILEJSON_PATH.exec(url.pathname);
     const layerName = tileMatch?.[1] ?? jsonMatch?.[1];
     const layer = layerName ? byName.get(layerName) : undefined;
-    if (!layer) {
-      sendError(response, 404, 'NOT_FOUND', layerName ? `no tile layer named ${layerName}` : `not a tile URL: ${url.pathname}`);
-      return true;
-    }
+    if (!layer) return sendError(reply, 404, 'NOT_FOUND', layerName ? `no tile layer named ${layerName}` : `not a tile URL: ${url.pathname}`);
     try {
       const filter = layer.parseFilter(url.searchParams, today());
-      if (jsonMatch) {
-        sendJson(response, 200, tileJson(request, layer, url.search));
-        return true;
-      }
+      if (jsonMatch) return sendJson(reply, 200, tileJson(request.headers, layer, url.search));
       const tile = parseTileAddress(tileMatch![2]!, tileMatch![3]!, tileMatch![4]!);
       const key = `${layer.name}/${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
       const encoded = await cache.get(key, () => encode(layer, tile, filter));
@@ -156,24 +147,21 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
         'cache-control': 'public, max-age=0, must-revalidate',
         vary: 'Accept-Encoding',
       };
-      if (etagMatches(request, encoded.etag)) {
-        response.writeHead(304, headers);
-        response.end();
-        return true;
-      }
-      const gzip = acceptsGzip(request);
-      const body = gzip ? encoded.gzipped : encoded.body;
-      response.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return true;
+      if (etagMatches(request.headers, encoded.etag)) return reply.code(304).headers(headers).send();
+      const gzip = acceptsGzip(request.headers);
+      // Fastify leaves a HEAD answer's body out itself.
+      return reply.headers({ ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}) }).send(gzip ? encoded.gzipped : encoded.body);
     } catch (error) {
       if (error instanceof DomainError) {
         const argument = typeof error.extensions.argument === 'string' ? error.extensions.argument : undefined;
-        sendError(response, 400, error.code, error.message, argument);
-        return true;
+        return sendError(reply, 400, error.code, error.message, argument);
       }
       throw error;
     }
   };
-  return { route, changed: () => cache.clear() };
+  // Every method on /tiles/: a write is answered 405, not 404. Already compressed where asked.
+  const routes: HttpRoutes = (app) => {
+    app.all('/tiles/*', { compress: false }, serve);
+  };
+  return { routes, changed: () => cache.clear() };
 }
