@@ -5,7 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
 import { type GraphQLRequestBody, refuseHostileRequest } from './graphql/input-guard.js';
@@ -60,13 +60,37 @@ const COMPRESSIBLE = /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|$)|jav
 
 const graphqlError = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
 
+/** How much of an oversized body is read (and dropped) so the client gets the 413 instead of a reset. */
+const DRAIN_FACTOR = 4;
+
+/** Reads and drops the rest of a refused body, up to `maxBytes`; resolves when it ended or that much came. */
+function drain(request: IncomingMessage, maxBytes: number): Promise<void> {
+  if (request.readableEnded || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = () => {
+      request.off('data', count);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) done();
+    };
+    request.on('data', count);
+    request.once('end', done);
+    request.once('error', done);
+    request.resume();
+  });
+}
+
 /**
  * The framework's own refusals as the contract's JSON errors: a body over MAX_BODY_BYTES is 413
  * with LIMIT_EXCEEDED, a body that is not JSON 400; anything else unexpected is a logged 500.
  */
 function answerError(log: Logger, maxBodyBytes: number) {
-  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      await drain(request.raw, maxBodyBytes * DRAIN_FACTOR);
       return reply
         .code(413)
         .send(graphqlError(`the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' }));
