@@ -96,3 +96,10 @@ export function parseText(value: string | null | undefined, argument: string, { 
   if (text.length > maxLength) throw new BadInput(argument, required ? `must have 1 to ${maxLength} characters` : `must have at most ${maxLength} characters`);
   return text;
 }
+
+/** Quota years the API accepts; the resettlement tables check the same range. */
+const YEAR_RANGE = { min: 2020, max: 2100 } as const;
+
+export function parseYear(year: number, argument = 'year'): number {
+  return parseNumberInRange(year, argument, { ...YEAR_RANGE, whole: true, what: 'a year' });
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '../kernel/db.js';
 import { groupLoader, rowLoader } from '../kernel/loaders.js';
 import type { InvestmentProject } from './entities/investment-project.entity.js';
-import type { PlannedJobs } from './entities/planned-jobs.js';
+import type { PlannedJobs } from './graphql/planned-jobs.js';
 import { perArguments } from '../kernel/loaders.js';
 import { plannedJobsByRegion, plannedJobsOfProjects, projectsByIds, type RegionalPlannedJobs } from './queries/projects.query.js';
 

@@ -2,7 +2,7 @@ import { readFilterParams } from '../kernel/tiles/params.js';
 import { polygonTileFeatures } from '../kernel/tiles/polygons.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
 import { bound } from '../kernel/sql.js';
-import { parseYear } from './resolvers/arguments.js';
+import { parseYear } from '../kernel/arguments.js';
 
 interface ZoneTileFilter {
   /** The quota year the map shows: `?year=`, validated as GraphQL's year arguments, or this year in Kazakhstan. */

@@ -5,7 +5,7 @@ import { groupLoader, perArguments, rowLoader } from '../kernel/loaders.js';
 import { localOpenVacancies, regionalOpenVacancies } from './queries/navigator.query.js';
 import { vacanciesBySector } from './queries/sectors.query.js';
 import type { Connection, PageRequest } from '../kernel/pagination.js';
-import type { StaffingShortage } from './entities/staffing-shortage.js';
+import type { StaffingShortage } from './graphql/staffing-shortage.js';
 import type { Vacancy } from './entities/vacancy.entity.js';
 import { ShortageGrouping, type VacancyStatus } from './graphql/enums.js';
 import { isUuid } from '../kernel/ids.js';

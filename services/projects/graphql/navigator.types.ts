@@ -3,7 +3,7 @@ import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { LocalVacancies, LocalWorkforce, RegionalVacancies, RegionalWorkforce } from '../../kernel/graphql/navigator-types.js';
-import { Region } from './region.stub.js';
+import { Region } from '../entities/region.stub.js';
 
 /**
  * The navigator's entities (docs/architecture.md "The navigator"). This subgraph owns them and

@@ -6,7 +6,7 @@ import { cursorKeyOf, cursorValues, keysetCondition, keysetOrder, orderByClause,
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { InvestmentProject } from '../entities/investment-project.entity.js';
-import type { PlannedJobs } from '../entities/planned-jobs.js';
+import type { PlannedJobs } from '../graphql/planned-jobs.js';
 import { InvestmentProjectOrder, type ProjectStatus } from '../graphql/enums.js';
 import { PROJECT_COLUMNS, toProject, type ProjectRow } from './project-rows.js';
 

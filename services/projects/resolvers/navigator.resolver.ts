@@ -10,7 +10,7 @@ import { labourMarketId, localityId, type RegionalVacancies, type RegionalWorkfo
 import { availableWorkers, gap, recruitmentRegions, trainingRequests, type RegionalFigures } from '../domain/navigator-rules.js';
 import { trainingReportId } from '../domain/navigator-keys.js';
 import { InvestmentProject } from '../entities/investment-project.entity.js';
-import type { PlannedJobs } from '../entities/planned-jobs.js';
+import type { PlannedJobs } from '../graphql/planned-jobs.js';
 import {
   LocalityOccupation,
   ProjectLocality,

@@ -6,11 +6,11 @@ import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { parseUuid } from '../../kernel/ids.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { InvestmentProject } from '../entities/investment-project.entity.js';
-import { PlannedJobs } from '../entities/planned-jobs.js';
+import { PlannedJobs } from '../graphql/planned-jobs.js';
 import { InvestmentProjectOrder } from '../graphql/enums.js';
 import { InvestmentProjectConnection } from '../graphql/project-connection.js';
 import { InvestmentProjectFilter, parseProjectFilter } from '../graphql/project-filter.js';
-import { Region } from '../graphql/region.stub.js';
+import { Region } from '../entities/region.stub.js';
 import type { ProjectLoaders } from '../loaders.js';
 import { searchProjects, validateSearch, type ProjectSearch } from '../queries/projects.query.js';
 

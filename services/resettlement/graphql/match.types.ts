@@ -6,7 +6,7 @@ import { SectorVacancies } from '../../kernel/graphql/navigator-types.js';
 import { WorkSectorEnum } from '../../kernel/graphql/work-sector.js';
 import { DateScalar } from '../../kernel/graphql/date.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
-import { Region } from './region.stub.js';
+import { Region } from '../entities/region.stub.js';
 
 @ObjectType({ description: 'One sector, applicants beside vacancies.' })
 export class SectorMatchShare {

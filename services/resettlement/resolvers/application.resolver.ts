@@ -10,12 +10,12 @@ import { maskIin } from '../../kernel/domain/identifiers.js';
 import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ApplicationStatus, Decision } from '../graphql/enums.js';
-import { Region } from '../graphql/region.stub.js';
+import { Region } from '../entities/region.stub.js';
 import type { ResettlementLoaders } from '../loaders.js';
 import { decideApplication, fileApplication, type ApplicationDecision } from '../queries/application-writes.query.js';
 import { applicationsPage } from '../queries/applications.query.js';
 import { parseUuid } from '../../kernel/ids.js';
-import { ApplyForResettlementInput, parseApplication } from './application-input.js';
+import { ApplyForResettlementInput, parseApplication } from '../graphql/application-input.js';
 import { IntendedWork, ResettlementReturn } from '../graphql/match.types.js';
 
 import { decidedApplicationZone } from './access-targets.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
-import { parseNumberInRange, parseRadiusKm } from '../../kernel/arguments.js';
+import { parseNumberInRange, parseRadiusKm, parseYear } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { sectorMatch, type WorkSector } from '../../kernel/domain/work-sectors.js';
@@ -15,7 +15,6 @@ import { ResettlementMatch, ResettlementMatchReport, ResettlementReturn, ReturnR
 import type { ResettlementLoaders } from '../loaders.js';
 import { applicantScopeKey, recordReturn, returnScopeKey } from '../queries/match.query.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
-import { parseYear } from './arguments.js';
 import { returnedApplicationZone, zoneOrNotFound } from './access-targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;

@@ -1,12 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Resolver, Root } from 'type-graphql';
-import { parseRadiusKm } from '../../kernel/arguments.js';
+import { parseRadiusKm, parseYear } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
 import { ResettlementRole } from '../graphql/enums.js';
 import { ReachableZone, RecruitmentSources, WorkforceTrainingReport } from '../graphql/navigator.types.js';
 import type { ResettlementLoaders } from '../loaders.js';
 import { reachKey } from '../queries/reach.query.js';
-import { parseYear } from './arguments.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 

@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
+import { parseYear } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ResettlementRole } from '../graphql/enums.js';
 import { RegionQuota } from '../graphql/quota.types.js';
-import { Region } from '../graphql/region.stub.js';
+import { Region } from '../entities/region.stub.js';
 import { yearKey, type ResettlementLoaders } from '../loaders.js';
-import { parseYear } from './arguments.js';
 
 type Context = RequestContext<ResettlementLoaders>;
 

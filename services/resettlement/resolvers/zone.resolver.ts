@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { crossSubgraph } from '../../kernel/graphql/cross-subgraph.js';
-import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
+import { parseNumberInRange, parseRegionCode, parseYear } from '../../kernel/arguments.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput } from '../../kernel/errors.js';
@@ -9,10 +9,9 @@ import { Allow } from '../../kernel/graphql/allow.js';
 import { officerOfZone } from '../access.js';
 import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
 import { ZoneQuota } from '../graphql/quota.types.js';
-import { Region } from '../graphql/region.stub.js';
+import { Region } from '../entities/region.stub.js';
 import { yearKey, type ResettlementLoaders } from '../loaders.js';
 import { searchZones, setZoneQuota, type ZoneSearch } from '../queries/zones.query.js';
-import { parseYear } from './arguments.js';
 import { quotaZone, zoneOrNotFound } from './access-targets.js';
 
 type Context = RequestContext<ResettlementLoaders>;

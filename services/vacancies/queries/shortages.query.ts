@@ -2,7 +2,7 @@ import { loadConfig } from '../../kernel/config.js';
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { ResultCache } from '../../kernel/result-cache.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
-import type { StaffingShortage } from '../entities/staffing-shortage.js';
+import type { StaffingShortage } from '../graphql/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
 import { type SqlFragment, allOf, bound, sql } from '../../kernel/sql.js';
 import { openAtLeast, statusIs } from './vacancies.query.js';

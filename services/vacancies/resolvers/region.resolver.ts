@@ -4,7 +4,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { Region } from '../entities/region.stub.js';
-import { VacancyConnection } from '../entities/vacancy-connection.js';
+import { VacancyConnection } from '../graphql/vacancy-connection.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import { NO_FILTER, parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
 import type { VacancyLoaders } from '../loaders.js';

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { AreaInput, assertValidArea, parseArea } from '../../kernel/geo/area.js';
 import { Enterprise } from '../entities/enterprise.stub.js';
 import { Region } from '../entities/region.stub.js';
-import { StaffingShortage } from '../entities/staffing-shortage.js';
+import { StaffingShortage } from '../graphql/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
 import { parseOpenDays } from '../graphql/vacancy-filter.js';
 import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';

@@ -6,7 +6,7 @@ import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { isQualityVacancy, openDaysOf } from '../domain/vacancy-rules.js';
 import { Enterprise } from '../entities/enterprise.stub.js';
 import { Region } from '../entities/region.stub.js';
-import { VacancyConnection } from '../entities/vacancy-connection.js';
+import { VacancyConnection } from '../graphql/vacancy-connection.js';
 import { Vacancy } from '../entities/vacancy.entity.js';
 import { VacancyOrder } from '../graphql/enums.js';
 import { parseUuid } from '../../kernel/ids.js';

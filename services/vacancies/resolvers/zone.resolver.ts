@@ -4,7 +4,7 @@ import { parseRadiusKm } from '../../kernel/arguments.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { pageRequest, type Connection } from '../../kernel/pagination.js';
 import { ResettlementZone } from '../entities/resettlement-zone.stub.js';
-import { VacancyConnection } from '../entities/vacancy-connection.js';
+import { VacancyConnection } from '../graphql/vacancy-connection.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import { parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
 import type { VacancyLoaders } from '../loaders.js';

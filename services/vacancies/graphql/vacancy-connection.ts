@@ -1,4 +1,4 @@
 import { connectionTypes } from '../../kernel/pagination.js';
-import { Vacancy } from './vacancy.entity.js';
+import { Vacancy } from '../entities/vacancy.entity.js';
 
 export const { NodeEdge: VacancyEdge, NodeConnection: VacancyConnection } = connectionTypes(Vacancy, 'Vacancy');

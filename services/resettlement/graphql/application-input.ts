@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { parseKatoRegion, parseNumberInRange, parseOccupationCode } from '../../kernel/arguments.js';
+import { parseKatoRegion, parseNumberInRange, parseOccupationCode, parseYear } from '../../kernel/arguments.js';
 import type { WorkSector } from '../../kernel/domain/work-sectors.js';
 import { WorkSectorEnum } from '../../kernel/graphql/work-sector.js';
 import { YEARLY_THRESHOLDS } from '../../kernel/domain/money.js';
@@ -7,7 +7,6 @@ import { BadInput } from '../../kernel/errors.js';
 import { monthlyRentSubsidyTenge, relocationSubsidyTenge, RESETTLEMENT_COMMITMENT_YEARS } from '../domain/subsidies.js';
 import type { NewApplication } from '../queries/application-writes.query.js';
 import { parseUuid } from '../../kernel/ids.js';
-import { parseYear } from './arguments.js';
 
 /** A family larger than this is a typing mistake, not a family (the column is a smallint). */
 const MAX_FAMILY_MEMBERS = 20;
