@@ -1,11 +1,11 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
 import { parseConfig } from '../services/kernel/config.js';
 import type { RunningService } from '../services/kernel/http.js';
 import { federation } from './support/federation.js';
+import { type ForwardingProxy, forwardingProxy } from './support/proxy.js';
 
 /**
  * What bounds a request at the gateway (issue 17, items 12-14): introspection as a setting, a
@@ -13,40 +13,16 @@ import { federation } from './support/federation.js';
  * and a second one in production mode whose regions subgraph answers only after 3 s.
  */
 
-/** Forwards to a subgraph, `delayMs` late. */
-async function slowProxy(target: string, delayMs: number): Promise<{ url: string; server: Server }> {
-  const targetUrl = new URL(target);
-  const server = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      setTimeout(() => {
-        const forwarded = httpRequest(
-          { host: targetUrl.hostname, port: targetUrl.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-          (answer) => {
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-          },
-        );
-        forwarded.on('error', () => outgoing.writeHead(502).end());
-        forwarded.end(Buffer.concat(chunks));
-      }, delayMs);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
-
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
-let slow: { url: string; server: Server };
+let slow: ForwardingProxy;
 let production: RunningService;
 
 beforeAll(async () => {
-  slow = await slowProxy(federation.subgraphUrl('regions'), 3_000);
+  slow = await forwardingProxy(federation.subgraphUrl('regions'), 3_000);
   production = await startHiveGateway({
     port: 0,
     config: parseConfig({ ...process.env, NODE_ENV: 'production', REGIONS_URL: slow.url, GATEWAY_DEADLINE_MS: '800' }),

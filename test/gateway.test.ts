@@ -1,10 +1,9 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
 import { parseConfig } from '../services/kernel/config.js';
 import type { RunningService } from '../services/kernel/http.js';
 import { expectData, federation, type GraphQLResponse, tokenFor } from './support/federation.js';
+import { type ForwardingProxy, forwardingProxy } from './support/proxy.js';
 
 /**
  * Hive Gateway is the default engine (GATEWAY_ENGINE=hive): what the contract promises of the
@@ -12,32 +11,6 @@ import { expectData, federation, type GraphQLResponse, tokenFor } from './suppor
  * production mode with strict limits, whose subgraph calls pass through recording proxies.
  */
 const SUBGRAPHS = ['regions', 'enterprises', 'vacancies', 'resettlement'] as const;
-
-interface RecordingProxy {
-  url: string;
-  seen: IncomingHttpHeaders[];
-  server: Server;
-}
-
-/** Forwards every request to a subgraph and keeps the headers it came with. */
-async function recordingProxy(target: string): Promise<RecordingProxy> {
-  const seen: IncomingHttpHeaders[] = [];
-  const targetUrl = new URL(target);
-  const server = createServer((incoming, outgoing) => {
-    seen.push(incoming.headers);
-    const forwarded = httpRequest(
-      { host: targetUrl.hostname, port: targetUrl.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on('error', () => outgoing.writeHead(502).end());
-    incoming.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, seen, server };
-}
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
@@ -49,12 +22,12 @@ async function post(url: string, query: string, headers: Record<string, string> 
 }
 
 const DOWN = 'http://127.0.0.1:9/graphql';
-let proxies: Record<string, RecordingProxy>;
+let proxies: Record<string, ForwardingProxy>;
 let production: RunningService;
 
 beforeAll(async () => {
   proxies = Object.fromEntries(
-    await Promise.all(SUBGRAPHS.map(async (name) => [name, await recordingProxy(federation.subgraphUrl(name))] as const)),
+    await Promise.all(SUBGRAPHS.map(async (name) => [name, await forwardingProxy(federation.subgraphUrl(name))] as const)),
   );
   const config = parseConfig({
     ...process.env,
