@@ -1,28 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, federation, type GraphQLResponse } from '../support/federation.js';
-import {
-  adminToken,
-  ASSESS,
-  assessment,
-  bins,
-  contract,
-  database,
-  DECLARE,
-  declaration,
-  employerToken,
-  errorCode,
-  INSPECT,
-  inspection,
-  inspectorToken,
-  OTHER_REGION,
-  REGION,
-  REGISTER,
-  registered,
-  registration,
-  ROUTES,
-  tokenOf,
-  workerIin,
-} from './support.js';
+import { adminToken, ASSESS, assessment, bins, contract, database, DECLARE, declaration, employerToken, errorCode, INSPECT, inspection, inspectorToken, OTHER_REGION, REGION, REGISTER, registered, registration, ROUTES, tokenOf, workerIin } from './support.js';
 
 /**
  * Who may see and change what of an enterprise (docs/architecture.md §5), for every protected field and

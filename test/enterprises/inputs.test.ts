@@ -1,27 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBin } from '../../services/kernel/domain/identifiers.js';
 import { expectData, federation } from '../support/federation.js';
-import {
-  adminToken,
-  ASSESS,
-  assessment,
-  bins,
-  contract,
-  database,
-  DECLARE,
-  declaration,
-  employerToken,
-  errorCode,
-  INSPECT,
-  inspection,
-  inspectorToken,
-  REGION,
-  REGISTER,
-  registered,
-  registration,
-  ROUTES,
-  workerIin,
-} from './support.js';
+import { adminToken, ASSESS, assessment, bins, contract, database, DECLARE, declaration, employerToken, errorCode, INSPECT, inspection, inspectorToken, REGION, REGISTER, registered, registration, ROUTES, workerIin } from './support.js';
 
 /**
  * Bad input to every mutation, one invalid field at a time: BAD_USER_INPUT naming the argument

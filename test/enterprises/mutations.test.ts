@@ -1,27 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectData, federation } from '../support/federation.js';
-import {
-  ASSESS,
-  adminToken,
-  assessment,
-  bins,
-  contract,
-  database,
-  DECLARE,
-  declaration,
-  employerToken,
-  errorCode,
-  INSPECT,
-  inspection,
-  inspectorToken,
-  KATO,
-  LOCATION,
-  REGION,
-  REGISTER,
-  registered,
-  registration,
-  workerIin,
-} from './support.js';
+import { ASSESS, adminToken, assessment, bins, contract, database, DECLARE, declaration, employerToken, errorCode, INSPECT, inspection, inspectorToken, KATO, LOCATION, REGION, REGISTER, registered, registration, workerIin } from './support.js';
 
 /** What the four mutations do when they succeed (docs/architecture.md §4, issue 5). */
 
