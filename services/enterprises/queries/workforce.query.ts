@@ -1,5 +1,5 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { parseLocalQuestionKey, type LocalWorkforce, type RegionalWorkforce } from '../../kernel/graphql/navigator-types.js';
+import { localQuestionRows, type LocalWorkforce, type RegionalWorkforce } from '../../kernel/graphql/navigator-types.js';
 
 /** A contract is in force on `asOf` when it started by then and has not ended (as headcount counts it). */
 const IN_FORCE = 'c.start_date <= ?::date and (c.end_date is null or c.end_date >= ?::date)';
@@ -10,24 +10,16 @@ const IN_FORCE = 'c.start_date <= ?::date and (c.end_date is null or c.end_date 
  * and their contracts in force in the occupation. Questions without workers are left out.
  */
 export async function localWorkforce(em: EntityManager, keys: readonly string[], asOf: string): Promise<(LocalWorkforce & { key: string })[]> {
-  const questions = keys.map(parseLocalQuestionKey);
+  const questions = localQuestionRows(keys);
   const rows = await em.getConnection().execute<{ key: string; occupation_code: string; workers: number; median: number | null }[]>(
     `select q.key, q.occupation_code, count(*)::int as workers,
             round(percentile_cont(0.5) within group (order by c.monthly_salary_tenge))::int as median
-       from unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[]) as q (key, lat, lon, radius_metres, occupation_code)
+       from ${questions.source}
        join enterprises.enterprise e
          on ST_DWithin(e.location, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, q.radius_metres, false)
        join enterprises.employment_contract c on c.enterprise_id = e.id and c.occupation_code = q.occupation_code and ${IN_FORCE}
       group by q.key, q.occupation_code`,
-    [
-      pgArray(keys),
-      pgArray(questions.map((question) => question.lat)),
-      pgArray(questions.map((question) => question.lon)),
-      pgArray(questions.map((question) => question.radiusMetres)),
-      pgArray(questions.map((question) => question.occupationCode)),
-      asOf,
-      asOf,
-    ],
+    [...questions.params, asOf, asOf],
   );
   return rows.map((row) => ({ key: row.key, occupationCode: row.occupation_code, workers: row.workers, medianMonthlySalaryTenge: row.median }));
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { pgArray } from '../db.js';
 import { GeoPoint } from '../geo/graphql-types.js';
 import type { LatLon } from '../geo/postgis-types.js';
 import type { WorkSector } from '../domain/work-sectors.js';
@@ -145,6 +146,24 @@ export const localQuestionKey = (question: LocalOccupationQuestion): string =>
 export function parseLocalQuestionKey(key: string): LocalOccupationQuestion {
   const [lat, lon, radiusMetres, occupationCode] = key.split('|');
   return { lat: Number(lat), lon: Number(lon), radiusMetres: Number(radiusMetres), occupationCode: occupationCode! };
+}
+
+/**
+ * Many questions as one SQL row source `q (key, lat, lon, radius_metres, occupation_code)` with
+ * its bound parameters, so a subgraph answers a whole batch in one statement.
+ */
+export function localQuestionRows(keys: readonly string[]): { source: string; params: unknown[] } {
+  const questions = keys.map(parseLocalQuestionKey);
+  return {
+    source: 'unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[]) as q (key, lat, lon, radius_metres, occupation_code)',
+    params: [
+      pgArray(keys),
+      pgArray(questions.map((question) => question.lat)),
+      pgArray(questions.map((question) => question.lon)),
+      pgArray(questions.map((question) => question.radiusMetres)),
+      pgArray(questions.map((question) => question.occupationCode)),
+    ],
+  };
 }
 
 /** The questions of one locality, one per planned occupation. */

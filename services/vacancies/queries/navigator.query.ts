@@ -1,26 +1,20 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { parseLocalQuestionKey, type LocalVacancies, type RegionalVacancies } from '../../kernel/graphql/navigator-types.js';
+import { localQuestionRows, type LocalVacancies, type RegionalVacancies } from '../../kernel/graphql/navigator-types.js';
 
 /**
  * OPEN vacancies per (place, radius, occupation) question, all questions in one statement,
  * through the partial GiST index on open vacancies. Questions without vacancies are left out.
  */
 export async function localOpenVacancies(em: EntityManager, keys: readonly string[]): Promise<(LocalVacancies & { key: string })[]> {
-  const questions = keys.map(parseLocalQuestionKey);
+  const questions = localQuestionRows(keys);
   const rows = await em.getConnection().execute<{ key: string; occupation_code: string; open: number }[]>(
     `select q.key, q.occupation_code, count(*)::int as open
-       from unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[]) as q (key, lat, lon, radius_metres, occupation_code)
+       from ${questions.source}
        join vacancies.vacancy v
          on v.status = 'OPEN' and v.occupation_code = q.occupation_code
         and ST_DWithin(v.location, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, q.radius_metres, false)
       group by q.key, q.occupation_code`,
-    [
-      pgArray(keys),
-      pgArray(questions.map((question) => question.lat)),
-      pgArray(questions.map((question) => question.lon)),
-      pgArray(questions.map((question) => question.radiusMetres)),
-      pgArray(questions.map((question) => question.occupationCode)),
-    ],
+    questions.params,
   );
   return rows.map((row) => ({ key: row.key, occupationCode: row.occupation_code, openVacancies: row.open }));
 }
