@@ -6,6 +6,7 @@ import { ewktPoint, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.js
 import { createRandom, loadDemoWorld, type DemoEnterprise, type DemoWorld, type Random } from '../../kernel/seed/demo-world.js';
 import type { SeedOptions, SubgraphSeed } from '../../kernel/seed/seed.js';
 import type { VacancyStatus } from '../graphql/enums.js';
+import type { NewVacancy } from '../graphql/post-vacancy-input.js';
 import { minimumWageToday } from '../domain/vacancy-rules.js';
 
 /**
@@ -97,19 +98,11 @@ const DAY_MS = 86_400_000;
 const MAX_JITTER_KM = 1.5;
 const VACANCIES_PER_ENTERPRISE = { min: 1, max: 5 };
 
-export interface DemoVacancy {
+/** A vacancy as posting checks it (NewVacancy), with what the seed decides itself. */
+export interface DemoVacancy extends Omit<NewVacancy, 'regionCode' | 'location'> {
   id: string;
-  enterpriseBin: string;
-  title: string;
-  occupationCode: string;
-  salaryMinTenge: number;
-  salaryMaxTenge: number | null;
-  employmentType: ContractType;
-  conditionsClass: WorkingConditionsClass;
-  housingProvided: boolean;
   lat: number;
   lon: number;
-  katoCode: string;
   regionCode: string;
   status: VacancyStatus;
   postedAt: Date;
