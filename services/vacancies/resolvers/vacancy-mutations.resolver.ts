@@ -1,9 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Resolver, type ResolverData } from 'type-graphql';
-import { employerOf } from '../../kernel/auth.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { BadInput, Conflict, NotFound } from '../../kernel/errors.js';
 import { Allow } from '../../kernel/graphql/allow.js';
 import { parseUuid } from '../../kernel/ids.js';
+import { employerOfPostedVacancy, employerOfVacancy } from '../access.js';
 import { Vacancy } from '../entities/vacancy.entity.js';
 import { STATUS_AFTER_CLOSE, VacancyCloseReason } from '../graphql/enums.js';
 import { parsePostVacancy, PostVacancyInput } from '../graphql/post-vacancy-input.js';
@@ -43,7 +43,7 @@ export class VacancyMutationsResolver {
       "An employer posts an OPEN vacancy for its own enterprise (input.bin = the token's bin). " +
       "Without a location the vacancy takes that of the employer's latest vacancy (BAD_USER_INPUT on input.location for a first one).",
   })
-  @Allow([employerOf((input: PostVacancyInput) => input.bin)], { target: postedFor })
+  @Allow([employerOfPostedVacancy], { target: postedFor })
   async postVacancy(@Arg('input', () => PostVacancyInput) input: PostVacancyInput, @Ctx() ctx: Context): Promise<Vacancy> {
     const posted = await insertVacancy(ctx.em, parsePostVacancy(input));
     if (!posted) throw new BadInput('input.location', "is required: the employer has no earlier vacancy whose location it could take");
@@ -55,7 +55,7 @@ export class VacancyMutationsResolver {
       'The employer of the vacancy closes it: FILLED → status FILLED, WITHDRAWN → status CLOSED, closedAt now. ' +
       'CONFLICT when it is not OPEN (closed already, also by a concurrent request).',
   })
-  @Allow([employerOf((vacancy: Vacancy) => vacancy.enterpriseBin)], { target: closedVacancy })
+  @Allow([employerOfVacancy], { target: closedVacancy })
   async closeVacancy(@Args(() => CloseVacancyArgs) { id, reason }: CloseVacancyArgs, @Ctx() ctx: Context): Promise<Vacancy> {
     const closed = await closeOpenVacancy(ctx.em, parseUuid(id, 'id'), STATUS_AFTER_CLOSE[reason]);
     if (!closed) throw new Conflict(`vacancy ${id} is not OPEN`);
