@@ -1,16 +1,15 @@
 import { Arg, Ctx, Float, ID, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RegionNameResolver } from '../../kernel/graphql/region-name.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { parseNumberInRange, parseRegionCode } from '../../kernel/arguments.js';
+import { parseRegionCode } from '../../kernel/arguments.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { GeoJsonGeometry } from '../../kernel/geo/postgis-types.js';
+import { parseSimplifyMeters } from '../domain/boundary.js';
 import { Region } from '../entities/region.entity.js';
 import type { RegionLoaders } from '../loaders.js';
 import { regionCards, regionCodeAt } from '../queries/regions.query.js';
 
 type Context = RequestContext<RegionLoaders>;
-
-const MAX_SIMPLIFY_METERS = 100_000;
 
 @Resolver(() => Region)
 export class RegionResolver extends RegionNameResolver(Region) {
@@ -40,7 +39,7 @@ export class RegionResolver extends RegionNameResolver(Region) {
     @Arg('simplifyMeters', () => Float, { nullable: true }) simplifyMeters: number | null,
     @Ctx() ctx: Context,
   ): Promise<GeoJsonGeometry> {
-    const tolerance = parseNumberInRange(simplifyMeters ?? 0, 'simplifyMeters', { min: 0, max: MAX_SIMPLIFY_METERS, what: 'a tolerance in metres' });
+    const tolerance = parseSimplifyMeters(simplifyMeters);
     const row = await ctx.loaders.boundary(tolerance).load(region.code);
     if (!row) throw new Error(`boundary of ${region.code} missing`);
     return row.boundary;
