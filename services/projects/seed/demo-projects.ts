@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { REGIONS } from '../../kernel/domain/regions.js';
+import { nameBasedUuid } from '../../kernel/ids.js';
 import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
 import { ProjectStatus } from '../graphql/enums.js';
 
@@ -111,15 +111,6 @@ export interface DemoProject {
   plannedJobs: DemoPlannedJobs[];
 }
 
-/** A name-based UUID (SHA-1, RFC 4122 version 5 layout): the same name always gives the same id. */
-function uuidOf(name: string): string {
-  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
 function statusIn(startYear: number, endYear: number): ProjectStatus {
   if (startYear > DEMO_REFERENCE_YEAR) return ProjectStatus.PREPARATION;
   if (endYear <= DEMO_REFERENCE_YEAR) return ProjectStatus.COMMISSIONING;
@@ -171,7 +162,7 @@ export function demoProjects(random: Random, settlements: readonly Settlement[])
   });
   const investments = apportion(DEMO_TOTAL_INVESTMENT_TENGE / 1_000_000, drafts.map((draft) => draft.weight)).map((millions) => millions * 1_000_000);
   return drafts.map(({ index, settlement, sector, startYear, endYear }) => {
-    const id = uuidOf(`investment-project:${index}`);
+    const id = nameBasedUuid(`investment-project:${index}`);
     const investmentTenge = investments[index]!;
     return {
       id,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { makeIin } from '../../kernel/domain/identifiers.js';
+import { nameBasedUuid } from '../../kernel/ids.js';
 import { REGION_CODES } from '../../kernel/domain/kato.js';
 import type { WorkSector } from '../../kernel/domain/work-sectors.js';
 import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
@@ -77,15 +77,6 @@ export interface DemoResettlement {
   applications: DemoApplication[];
 }
 
-/** A name-based UUID (SHA-1, RFC 4122 version 5 layout): the same name always gives the same id. */
-function uuidOf(name: string): string {
-  const hex = createHash('sha1').update(name).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
 /** Every region's role, and its quotas in persons for each year the facts give (zero for non-recipients). */
 function regionResettlementRows(): RegionResettlementRow[] {
   return REGION_CODES.map(({ iso }) => {
@@ -121,7 +112,7 @@ function demoZones(random: Random, settlements: readonly Settlement[], regions: 
       return chosen.map((settlement, index) => {
         const zoneFamilies = shares[index]!;
         return {
-          id: uuidOf(`resettlement-zone:${settlement.katoCode}`),
+          id: nameBasedUuid(`resettlement-zone:${settlement.katoCode}`),
           name: settlement.name,
           regionCode: region.regionCode,
           katoCode: settlement.katoCode,
@@ -159,7 +150,7 @@ function demoApplications(random: Random, settlements: readonly Settlement[], re
       const createdAt = new Date(Date.UTC(DEMO_YEAR - 1, 9, 1) + random.int(0, 270 * 24 * 3600) * 1000);
       const birthDate = isoDate(new Date(Date.UTC(random.int(1970, 2000), random.int(0, 11), random.int(1, 28))));
       applications.push({
-        id: uuidOf(`resettlement-application:${serial}`),
+        id: nameBasedUuid(`resettlement-application:${serial}`),
         zoneId: zone.id,
         year: DEMO_YEAR,
         status,

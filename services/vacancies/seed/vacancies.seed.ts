@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ContractType } from '../../kernel/domain/money.js';
+import { nameBasedUuid } from '../../kernel/ids.js';
 import { REGIONS } from '../../kernel/domain/regions.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import { ewktPoint, type BulkInsertPlan } from '../../kernel/seed/bulk-insert.js';
@@ -109,15 +109,6 @@ export interface DemoVacancy extends Omit<NewVacancy, 'regionCode' | 'location'>
   closedAt: Date | null;
 }
 
-/** Name-based (version 5 style) uuid: the same seed, employer and ordinal give the same id. */
-function stableUuid(...parts: (string | number)[]): string {
-  const hex = createHash('sha1').update(parts.join(':')).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
 function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
 }
@@ -152,7 +143,7 @@ function vacancyOf(world: DemoWorld, enterprise: DemoEnterprise, ordinal: number
   const postedAt = new Date(today - (openDays + closedDaysAgo) * DAY_MS - random.int(0, DAY_MS / 1000 - 1) * 1000);
   const { lat, lon } = world.siteNear(enterprise, MAX_JITTER_KM, random);
   return {
-    id: stableUuid('vacancy', seed, enterprise.id, ordinal),
+    id: nameBasedUuid('vacancy', seed, enterprise.id, ordinal),
     enterpriseBin: enterprise.bin,
     title: occupation.title,
     occupationCode: occupation.code,
