@@ -10,15 +10,20 @@ const regions = SUBGRAPHS.find((subgraph) => subgraph.name === 'regions')!;
 /** PGlite runs PostgreSQL in one thread without timers: statement_timeout is accepted there but never fires. */
 const onRealPostgres = inject('databaseServerUrl') !== '';
 
+/** The federation's database as it is (no migrations), with this statement timeout. */
+function useFederationDatabase(statementTimeoutMs: string): void {
+  process.env.DATABASE_URL = federation.databaseUrl();
+  process.env.MIGRATE = 'false';
+  process.env.STATEMENT_TIMEOUT_MS = statementTimeoutMs;
+  reloadConfig();
+}
+
 describe("a subgraph's database sessions", () => {
   let serving: SubgraphDatabase;
   let maintenance: SubgraphDatabase;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = federation.databaseUrl();
-    process.env.MIGRATE = 'false';
-    process.env.STATEMENT_TIMEOUT_MS = '300';
-    reloadConfig();
+    useFederationDatabase('300');
     serving = await openSubgraphDatabase({ ...regions.database, log: logger('regions'), serving: true });
     maintenance = await openSubgraphDatabase({ ...regions.database, log: logger('regions') });
   });
@@ -50,11 +55,8 @@ describe.runIf(onRealPostgres)('a field whose statement runs past the timeout', 
   let subgraph: RunningSubgraph;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = federation.databaseUrl();
-    process.env.MIGRATE = 'false';
     // A millisecond: simplifying the 20 real boundaries takes far longer.
-    process.env.STATEMENT_TIMEOUT_MS = '1';
-    reloadConfig();
+    useFederationDatabase('1');
     subgraph = await startSubgraph(regions, { port: 0 });
   });
   afterAll(() => subgraph?.close());
