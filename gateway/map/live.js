@@ -91,7 +91,7 @@ export function startLive(map, { filters, token, open, escapeHtml }) {
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
       on: {
-        connected: () => setStatus('connected', 'live'),
+        connected: () => setStatus('connected', 'connected'),
         closed: () => setStatus('closed', 'reconnecting…'),
       },
     });
