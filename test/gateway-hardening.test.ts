@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../gateway/engines/select.js';
 import { parseConfig } from '../services/kernel/config.js';
 import type { RunningService } from '../services/kernel/http.js';
 import { federation } from './support/federation.js';
@@ -23,7 +23,7 @@ let production: RunningService;
 
 beforeAll(async () => {
   slow = await forwardingProxy(federation.subgraphUrl('regions'), 3_000);
-  production = await startHiveGateway({
+  production = await startSelectedGateway({
     port: 0,
     config: parseConfig({ ...process.env, NODE_ENV: 'production', REGIONS_URL: slow.url, GATEWAY_DEADLINE_MS: '800' }),
   });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../gateway/engines/select.js';
 import { parseConfig } from '../services/kernel/config.js';
 import type { RunningService } from '../services/kernel/http.js';
 import { expectData, federation, type GraphQLResponse, tokenFor } from './support/federation.js';
 import { type ForwardingProxy, forwardingProxy } from './support/proxy.js';
 
 /**
- * Hive Gateway is the default engine (GATEWAY_ENGINE=hive): what the contract promises of the
+ * Hive Gateway with the Rust planner is the default engine (GATEWAY_ENGINE=hive-router; `hive`,
+ * the JavaScript planner, runs the same suite): what the contract promises of the
  * gateway, checked on the federation every test runs through and on a second Hive gateway in
  * production mode with strict limits, whose subgraph calls pass through recording proxies.
  */
@@ -41,7 +42,7 @@ beforeAll(async () => {
     QUERY_MAX_TOKENS: '300',
     QUERY_MAX_DIRECTIVES: '3',
   });
-  production = await startHiveGateway({ port: 0, config });
+  production = await startSelectedGateway({ port: 0, config });
 });
 
 afterAll(async () => {
@@ -52,8 +53,9 @@ afterAll(async () => {
 const subgraphCalls = () => Object.values(proxies).reduce((sum, proxy) => sum + proxy.seen.length, 0);
 
 describe('the gateway engine', () => {
-  it('is Hive Gateway unless GATEWAY_ENGINE says otherwise', () => {
-    expect(parseConfig({}).GATEWAY_ENGINE).toBe('hive');
+  it('is Hive Gateway with the Rust planner unless GATEWAY_ENGINE says otherwise', () => {
+    expect(parseConfig({}).GATEWAY_ENGINE).toBe('hive-router');
+    expect(parseConfig({ GATEWAY_ENGINE: 'hive' }).GATEWAY_ENGINE).toBe('hive');
     expect(parseConfig({ GATEWAY_ENGINE: 'apollo' }).GATEWAY_ENGINE).toBe('apollo');
   });
 });

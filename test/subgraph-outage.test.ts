@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from '../gateway/gateway.js';
-import { startHiveGateway } from '../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../gateway/engines/select.js';
 import { parseConfig, reloadConfig } from '../services/kernel/config.js';
 import type { RunningService } from '../services/kernel/http.js';
 import { startSubgraph, type RunningSubgraph } from '../services/kernel/subgraph.js';
@@ -50,12 +49,9 @@ function expectOutageErrors(body: GraphQLResponse): void {
   }
 }
 
-const ENGINES = [
-  ['hive', startHiveGateway],
-  ['apollo', startGateway],
-] as const;
+const ENGINES = ['hive-router', 'hive', 'apollo'] as const;
 
-describe.each(ENGINES)('with the vacancies subgraph down (%s gateway)', (_engine, start) => {
+describe.each(ENGINES)('with the vacancies subgraph down (%s gateway)', (engine) => {
   let vacancies: RunningSubgraph;
   let gateway: RunningService;
   let vacanciesPort: number;
@@ -70,8 +66,9 @@ describe.each(ENGINES)('with the vacancies subgraph down (%s gateway)', (_engine
       VACANCIES_URL: vacancies.url,
       RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
       PROJECTS_URL: federation.subgraphUrl('projects'),
+      GATEWAY_ENGINE: engine,
     });
-    gateway = await start({ port: 0, config });
+    gateway = await startSelectedGateway({ port: 0, config });
     const before = (await post(gateway.url, ZONES)).body;
     expect(before.errors).toBeUndefined();
     await vacancies.close();

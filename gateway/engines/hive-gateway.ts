@@ -18,7 +18,8 @@ import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
 import { requirementsAsKeys } from './requirements-as-keys.js';
 
 /**
- * Hive Gateway over the checked-in supergraph: the default engine (docs/architecture.md §1).
+ * Hive Gateway over the checked-in supergraph, with the Rust or the JavaScript query planner: the
+ * default engine (docs/architecture.md §11).
  * The contract's cross-cutting rules are plugins composed here, each in its own file: the query
  * limits (graphql-armor's envelop plugins, gateway/limits.ts), the bad-token rejection, variable
  * coercion errors as BAD_USER_INPUT, and the project's error mapping as Hive's error masking.

@@ -66,7 +66,7 @@ const configSchema = z.object({
    * Which gateway serves the supergraph (gateway/engines/select.ts): Hive Gateway with its
    * JavaScript planner by default, the only one that federates subscriptions here.
    */
-  GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('hive'),
+  GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('hive-router'),
   /** The gateway answers TIMEOUT (HTTP 504) to a request unanswered after this long; 0 turns it off. */
   GATEWAY_DEADLINE_MS: z.coerce.number().int().min(0).default(30_000),
   /** The gateway gzips JSON answers of at least this many bytes for clients that accept it; 0 turns it off. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../../gateway/engines/select.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { federation } from '../support/federation.js';
 import { gatewayConfig, subscribe, subscribersOf, untilSubscribed } from './support.js';
@@ -16,7 +16,7 @@ const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 
 function startGateway(): Promise<RunningService> {
   const config = gatewayConfig({ SUBSCRIPTION_HEARTBEAT_SECONDS: '1' });
-  return startHiveGateway({ port: 0, config });
+  return startSelectedGateway({ port: 0, config });
 }
 
 /** Opens a GraphQL-over-SSE stream and counts the keep-alive comments (`:` lines) on it until `ms` passed. */

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../../gateway/engines/select.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { federation, tokenFor } from '../support/federation.js';
 import { failureOf, type Subscriber, subscribe, subscribersOf, untilSubscribed, untilSubscribers, gatewayConfig } from './support.js';
@@ -15,7 +15,7 @@ const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 
 beforeAll(async () => {
   const config = gatewayConfig({ SUBSCRIPTIONS_PER_CALLER: '2', SUBSCRIPTIONS_PER_CONNECTION: '1' });
-  gateway = await startHiveGateway({ port: 0, config });
+  gateway = await startSelectedGateway({ port: 0, config });
   token = await tokenFor({ sub: 'dashboard-1', roles: ['inspector'], regions: ['KZ-35'] });
 });
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../../gateway/engines/select.js';
 import { parseConfig, reloadConfig } from '../../services/kernel/config.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { type RunningSubgraph, startSubgraph } from '../../services/kernel/subgraph.js';
@@ -190,7 +190,7 @@ describe('replicas', () => {
       RESETTLEMENT_URL: federation.subgraphUrl('resettlement'),
       PROJECTS_URL: federation.subgraphUrl('projects'),
     });
-    replicaGateway = await startHiveGateway({ port: 0, config });
+    replicaGateway = await startSelectedGateway({ port: 0, config });
   });
 
   afterAll(async () => {

@@ -1,25 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiveGateway } from '../../gateway/engines/hive-gateway.js';
+import { startSelectedGateway } from '../../gateway/engines/select.js';
+import { loadConfig } from '../../services/kernel/config.js';
 import type { RunningService } from '../../services/kernel/http.js';
 import { expectData, federation, tokenFor } from '../support/federation.js';
 import { failureOf, type Subscriber, subscribe, subscribersOf, TRANSPORTS, untilSubscribed, gatewayConfig } from './support.js';
 
 /**
- * The subscriptions on Hive Gateway with the Rust query planner (GATEWAY_ENGINE=hive-router),
- * beside the suite that runs on the default engine: an event with a field from a second
- * subgraph, and a subgraph's refusal with its code (docs/architecture.md §14). The whole
- * subscription suite passes on it too: `GATEWAY_ENGINE=hive-router npx vitest run test/subscriptions`.
+ * The subscriptions on the Hive planner the rest of the run does not use (the JavaScript one
+ * when GATEWAY_ENGINE is the default `hive-router`, the Rust one when it is `hive`), so every run
+ * checks both: an event with a field from a second subgraph, and a subgraph's refusal with its
+ * code (docs/architecture.md §14). The whole subscription suite passes on either:
+ * `GATEWAY_ENGINE=hive npx vitest run test/subscriptions`.
  */
+const OTHER_PLANNER = loadConfig().GATEWAY_ENGINE === 'hive' ? 'hive-router' : 'hive';
 const POSTED = 'subscription ($area: AreaInput) { vacancyPosted(area: $area) { id enterprise { bin name } } }';
 let gateway: RunningService;
 const open: Subscriber<unknown>[] = [];
 const vacanciesUrl = () => federation.subgraphUrl('vacancies');
 
 beforeAll(async () => {
-  // Loaded only here, as the engine selection does: the package carries a native binary.
-  const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
-  const config = gatewayConfig();
-  gateway = await startHiveGateway({ port: 0, config, unifiedGraphHandler });
+  gateway = await startSelectedGateway({ port: 0, config: gatewayConfig({ GATEWAY_ENGINE: OTHER_PLANNER }) });
 });
 
 afterAll(async () => {
@@ -27,7 +27,7 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-describe.each(TRANSPORTS)('subscriptions through the Rust planner over %s', (transport) => {
+describe.each(TRANSPORTS)(`subscriptions through the other Hive planner (${OTHER_PLANNER}) over %s`, (transport) => {
   it('delivers a committed vacancy within 2 s with its employer from the enterprises subgraph', async () => {
     const { vacancies } = expectData(
       await federation.query<{ vacancies: { edges: { node: { katoCode: string; region: { code: string }; enterprise: { bin: string } } }[] } }>(
@@ -35,7 +35,7 @@ describe.each(TRANSPORTS)('subscriptions through the Rust planner over %s', (tra
       ),
     );
     const employer = vacancies.edges[0]!.node;
-    const token = await tokenFor({ sub: 'employer-rust-planner', roles: ['employer'], bin: employer.enterprise.bin });
+    const token = await tokenFor({ sub: `employer-${OTHER_PLANNER}`, roles: ['employer'], bin: employer.enterprise.bin });
     const before = await subscribersOf(vacanciesUrl());
     const subscriber = subscribe<{ vacancyPosted: { id: string; enterprise: { bin: string; name: string } } }>(transport, POSTED, {
       variables: { area: { regionCode: employer.region.code } },
@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('subscriptions through the Rust planner over %s', (tra
     await untilSubscribed(vacanciesUrl(), before);
     const input = {
       bin: employer.enterprise.bin,
-      title: `Rigger (Rust planner, ${transport})`,
+      title: `Rigger (${OTHER_PLANNER} planner, ${transport})`,
       occupationCode: '7212',
       salaryMinTenge: 320_000,
       employmentType: 'PERMANENT',
