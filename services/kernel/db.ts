@@ -63,6 +63,8 @@ function initOrm(options: SubgraphDatabaseOptions, counter: StatementCounter, st
     clientUrl: databaseUrl(),
     schema: options.schema,
     entities: options.entities,
+    // Rows are read and written with SQL (docs/architecture.md §15): a subgraph may declare no entities.
+    discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     migrations: {
       migrationsList: options.migrations.map((migration) => ({ name: migration.name, class: migration })),

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /** A piece of SQL with its bound parameters, in the order of its `?` placeholders. */
 export interface SqlFragment {
   sql: string;
@@ -26,4 +28,15 @@ export function joinSql(fragments: SqlFragment[], separator: string): SqlFragmen
 /** `true` for no conditions, so callers can always write `where ${conditions}`. */
 export function allOf(conditions: SqlFragment[]): SqlFragment {
   return conditions.length === 0 ? bound('true') : joinSql(conditions.map((condition) => sql('(', condition, ')')), ' and ');
+}
+
+/**
+ * The one way a subgraph sends a statement (docs/architecture.md §15): a fragment of bound
+ * parameters, run through the EntityManager so the request's transaction (inside
+ * `em.transactional`) and the statement counter apply. `Row` is the statement's row type,
+ * written once per table beside the query module that reads it.
+ */
+export async function runSql<Row>(em: EntityManager, statement: SqlFragment): Promise<Row[]> {
+  // MikroORM types a raw result as entity data; the statement's own row type is the caller's.
+  return (await em.execute(statement.sql, statement.params)) as Row[];
 }

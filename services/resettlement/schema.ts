@@ -3,8 +3,6 @@ import { zoneTiles } from './tiles.js';
 import { tileLayer } from '../kernel/tiles/service.js';
 import { buildFederatedSchema } from '../kernel/federation.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
-import { ResettlementApplication } from './entities/resettlement-application.entity.js';
-import { ResettlementZone } from './entities/resettlement-zone.entity.js';
 import { createResettlementLoaders, type ResettlementLoaders } from './loaders.js';
 import { Migration20261123020000Resettlement } from './migrations/Migration20261123020000Resettlement.js';
 import { Migration20261123030000ResettlementDecisions } from './migrations/Migration20261123030000ResettlementDecisions.js';
@@ -47,7 +45,7 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'resettlement',
-    entities: [ResettlementZone, ResettlementApplication],
+    entities: [],
     migrations: [
       Migration20261123020000Resettlement,
       Migration20261123030000ResettlementDecisions,

@@ -1,9 +1,10 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { cursorKeyOf, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type SortedRow } from '../../kernel/keyset.js';
 import type { CursorKey, PageRequest } from '../../kernel/pagination.js';
-import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { ApplicationScope } from '../access.js';
-import { ResettlementApplication } from '../entities/resettlement-application.entity.js';
+import type { ResettlementApplication } from '../entities/resettlement-application.entity.js';
+import { APPLICATION_COLUMNS, toApplication, type ApplicationRow } from './application-rows.js';
 import type { ApplicationStatus } from '../graphql/enums.js';
 import { isUuid } from '../../kernel/ids.js';
 
@@ -38,11 +39,11 @@ export async function applicationsPage(
 ): Promise<ApplicationPage> {
   const keyset = keysetCondition(NEWEST_APPLICATIONS, page.after);
   const scope = scopeCondition(filter.scope);
-  const condition = sql(bound('(?::text is null or a.status = ?) and ', filter.status, filter.status), scope);
+  const condition = allOf(filter.status === null ? [scope] : [bound('a.status = ?', filter.status), scope]);
   const query = sql(
     'with matching as (select count(*)::int as total_count from resettlement.resettlement_application a where ',
     condition,
-    ') select a.*, ',
+    `) select ${APPLICATION_COLUMNS}, `,
     sortColumns(NEWEST_APPLICATIONS),
     ', matching.total_count from matching left join resettlement.resettlement_application a on ',
     allOf(keyset ? [condition, keyset] : [condition]),
@@ -50,22 +51,23 @@ export async function applicationsPage(
     orderByClause(NEWEST_APPLICATIONS),
     bound(' limit ?', page.first + 1),
   );
-  const rows = await em.getConnection().execute<(Record<string, unknown> & SortedRow & { total_count: number })[]>(query.sql, query.params);
-  const totalCount = rows[0]?.total_count ?? 0;
-  const found = rows.filter((row) => row.id !== null);
+  // The left join keeps the count's row when the page is empty; its application columns are null then.
+  const found = await runSql<(ApplicationRow & SortedRow & { total_count: number }) | { id: null; total_count: number }>(em, query);
   return {
-    totalCount,
-    rows: found.map((row) => {
-      const cursorKey = cursorKeyOf(NEWEST_APPLICATIONS, row);
-      const { sort_0: _created, sort_1: _id, total_count: _total, ...columns } = row;
-      return { application: em.map(ResettlementApplication, columns), cursorKey };
-    }),
+    totalCount: found[0]?.total_count ?? 0,
+    rows: found
+      .filter((row) => row.id !== null)
+      .map((row) => ({ application: toApplication(row), cursorKey: cursorKeyOf(NEWEST_APPLICATIONS, row) })),
   };
 }
 
 /** Applications by id, for authorizing a decision on one; an id that is not a UUID matches nothing. */
-export function applicationsByIds(em: EntityManager, ids: readonly string[]): Promise<ResettlementApplication[]> {
+export async function applicationsByIds(em: EntityManager, ids: readonly string[]): Promise<ResettlementApplication[]> {
   const valid = ids.filter((id) => isUuid(id));
-  if (valid.length === 0) return Promise.resolve([]);
-  return em.find(ResettlementApplication, { id: { $in: valid } });
+  if (valid.length === 0) return [];
+  const found = await runSql<ApplicationRow>(
+    em,
+    bound(`select ${APPLICATION_COLUMNS} from resettlement.resettlement_application a where a.id = any(?::uuid[])`, pgArray(valid)),
+  );
+  return found.map(toApplication);
 }

@@ -1,5 +1,7 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import type { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import { toZone, ZONE_COLUMNS, type ZoneRow } from './zone-rows.js';
+import { runSql, bound } from '../../kernel/sql.js';
 
 /** One "zones with free quota within reach of a point in a year" question, as a DataLoader key. */
 export interface ReachQuestion {
@@ -24,28 +26,23 @@ export async function zonesWithinReach(em: EntityManager, keys: readonly string[
     const [lat, lon, reachMetres, year] = key.split('|').map(Number);
     return { key, lat: lat!, lon: lon!, reachMetres: reachMetres!, year: year! };
   });
-  const rows = await em.getConnection().execute<
-    { key: string; id: string; name: string; region_code: string; kato_code: string; center: string; area: string; housing_offered: number; distance_km: number; free_families: number }[]
-  >(
-    `select q.key, z.id, z.name, z.region_code, z.kato_code, ST_AsGeoJSON(z.center) as center, ST_AsGeoJSON(z.area) as area,
-            z.housing_offered, ST_Distance(z.area::geography, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, false) / 1000.0 as distance_km,
+  const rows = await runSql<ZoneRow & { key: string; distance_km: number; free_families: number }>(em, bound(
+    `select q.key, ${ZONE_COLUMNS}, ST_Distance(z.area::geography, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, false) / 1000.0 as distance_km,
             s.free_families
        from unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::int[]) as q (key, lat, lon, reach_metres, year)
        join resettlement.zone_quota_status s on s.year = q.year and s.free_families > 0
        join resettlement.resettlement_zone z
          on z.id = s.zone_id and ST_DWithin(z.area::geography, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, q.reach_metres, false)
       order by q.key, distance_km, z.id`,
-    [
-      pgArray(keys),
-      pgArray(questions.map((question) => question.lat)),
-      pgArray(questions.map((question) => question.lon)),
-      pgArray(questions.map((question) => question.reachMetres)),
-      pgArray(questions.map((question) => question.year)),
-    ],
-  );
+    pgArray(keys),
+    pgArray(questions.map((question) => question.lat)),
+    pgArray(questions.map((question) => question.lon)),
+    pgArray(questions.map((question) => question.reachMetres)),
+    pgArray(questions.map((question) => question.year)),
+  ));
   return rows.map(({ key, distance_km, free_families, ...zone }) => ({
     key,
-    zone: em.map(ResettlementZone, zone as Record<string, unknown>),
+    zone: toZone(zone),
     distanceKm: distance_km,
     freeFamilies: free_families,
   }));

@@ -1,5 +1,6 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import type { ResettlementRole } from '../graphql/enums.js';
+import { runSql, bound } from '../../kernel/sql.js';
 
 export interface RegionRoleRow {
   regionCode: string;
@@ -8,13 +9,13 @@ export interface RegionRoleRow {
 
 /** A region's role in the latest year with resettlement data; regions without data are not returned. */
 export async function latestRegionRoles(em: EntityManager, regionCodes: readonly string[]): Promise<RegionRoleRow[]> {
-  const rows = await em.getConnection().execute<{ region_code: string; role: ResettlementRole }[]>(
+  const rows = await runSql<{ region_code: string; role: ResettlementRole }>(em, bound(
     `select distinct on (region_code) region_code, role
        from resettlement.region_resettlement
       where region_code = any(?::text[])
       order by region_code, year desc`,
-    [pgArray(regionCodes)],
-  );
+    pgArray(regionCodes),
+  ));
   return rows.map((row) => ({ regionCode: row.region_code, role: row.role }));
 }
 
@@ -27,15 +28,13 @@ export interface RegionQuotaRow {
 
 /** Quotas of (region, year) pairs, any mix of years, in one statement. */
 export async function regionQuotas(em: EntityManager, keys: readonly { regionCode: string; year: number }[]): Promise<RegionQuotaRow[]> {
-  const rows = await em.getConnection().execute<
-    { region_code: string; year: number; kandas_persons: number; resettler_persons: number }[]
-  >(
+  const rows = await runSql<{ region_code: string; year: number; kandas_persons: number; resettler_persons: number }>(em, bound(
     `select r.region_code, r.year, r.kandas_persons, r.resettler_persons
        from resettlement.region_resettlement r
        join unnest(?::text[], ?::int[]) as wanted (region_code, year)
          on wanted.region_code = r.region_code and wanted.year = r.year`,
-    [pgArray(keys.map((key) => key.regionCode)), pgArray(keys.map((key) => key.year))],
-  );
+    pgArray(keys.map((key) => key.regionCode)), pgArray(keys.map((key) => key.year)),
+  ));
   return rows.map((row) => ({
     regionCode: row.region_code,
     year: row.year,

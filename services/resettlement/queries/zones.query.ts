@@ -1,8 +1,10 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { Conflict } from '../../kernel/errors.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
-import { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import type { ResettlementZone } from '../entities/resettlement-zone.entity.js';
+import { toZone, ZONE_COLUMNS, type ZoneRow } from './zone-rows.js';
 import { isUuid } from '../../kernel/ids.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 
 export interface ZoneSearch {
   area: ParsedArea | null;
@@ -14,51 +16,44 @@ export interface ZoneSearch {
   limit: number;
 }
 
-const ZONE_COLUMNS = `z.id, z.name, z.region_code, z.kato_code, ST_AsGeoJSON(z.center) as center,
-                      ST_AsGeoJSON(z.area) as area, z.housing_offered`;
-
 /**
  * Zones matching every given condition, by region then name. A zone is in the searched area when
  * its area intersects it (a radius search: any part of the zone within radiusKm of the point);
  * the kernel's area predicate is applied to the zone polygon in place of a point.
  */
 export async function searchZones(em: EntityManager, search: ZoneSearch): Promise<ResettlementZone[]> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (search.area) {
-    const predicate = areaCondition(search.area, { point: 'z.area', regionCode: 'z.region_code' });
-    conditions.push(predicate.sql);
-    params.push(...predicate.params);
-  }
-  if (search.regionCode) {
-    conditions.push('z.region_code = ?');
-    params.push(search.regionCode);
-  }
+  const conditions: SqlFragment[] = [];
+  if (search.area) conditions.push(areaCondition(search.area, { point: 'z.area', regionCode: 'z.region_code' }));
+  if (search.regionCode) conditions.push(bound('z.region_code = ?', search.regionCode));
   if (search.year !== null) {
-    const free = search.withFreeQuota === null ? '' : search.withFreeQuota ? 'and q.free_families > 0' : 'and q.free_families = 0';
-    conditions.push(`exists (select 1 from resettlement.zone_quota_status q where q.zone_id = z.id and q.year = ? ${free})`);
-    params.push(search.year);
+    const free = search.withFreeQuota === null ? '' : search.withFreeQuota ? ' and q.free_families > 0' : ' and q.free_families = 0';
+    conditions.push(bound(`exists (select 1 from resettlement.zone_quota_status q where q.zone_id = z.id and q.year = ?${free})`, search.year));
   }
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select ${ZONE_COLUMNS}
-       from resettlement.resettlement_zone z
-      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-      order by z.region_code, z.name, z.id
-      limit ?`,
-    [...params, search.limit],
+  const found = await runSql<ZoneRow>(
+    em,
+    sql(
+      `select ${ZONE_COLUMNS} from resettlement.resettlement_zone z where `,
+      allOf(conditions),
+      bound(' order by z.region_code, z.name, z.id limit ?', search.limit),
+    ),
   );
-  return rows.map((row) => em.map(ResettlementZone, row));
+  return found.map(toZone);
 }
 
 /** Zones by id for reference resolution; an id that is not a UUID simply matches nothing. */
-export function zonesByIds(em: EntityManager, ids: readonly string[]): Promise<ResettlementZone[]> {
+export async function zonesByIds(em: EntityManager, ids: readonly string[]): Promise<ResettlementZone[]> {
   const valid = ids.filter((id) => isUuid(id));
-  if (valid.length === 0) return Promise.resolve([]);
-  return em.find(ResettlementZone, { id: { $in: valid } });
+  if (valid.length === 0) return [];
+  const found = await runSql<ZoneRow>(em, bound(`select ${ZONE_COLUMNS} from resettlement.resettlement_zone z where z.id = any(?::uuid[])`, pgArray(valid)));
+  return found.map(toZone);
 }
 
-export function zonesOfRegions(em: EntityManager, regionCodes: readonly string[]): Promise<ResettlementZone[]> {
-  return em.find(ResettlementZone, { regionCode: { $in: [...regionCodes] } }, { orderBy: { name: 'asc', id: 'asc' } });
+export async function zonesOfRegions(em: EntityManager, regionCodes: readonly string[]): Promise<ResettlementZone[]> {
+  const found = await runSql<ZoneRow>(
+    em,
+    bound(`select ${ZONE_COLUMNS} from resettlement.resettlement_zone z where z.region_code = any(?::text[]) order by z.name, z.id`, pgArray(regionCodes)),
+  );
+  return found.map(toZone);
 }
 
 export interface ZoneQuotaRow {
@@ -73,14 +68,12 @@ export interface ZoneQuotaRow {
 export async function zoneQuotas(em: EntityManager, keys: readonly { zoneId: string; year: number }[]): Promise<ZoneQuotaRow[]> {
   const valid = keys.filter((key) => isUuid(key.zoneId));
   if (valid.length === 0) return [];
-  const rows = await em.getConnection().execute<
-    { zone_id: string; year: number; families: number; accepted_families: number; free_families: number }[]
-  >(
+  const rows = await runSql<{ zone_id: string; year: number; families: number; accepted_families: number; free_families: number }>(em, bound(
     `select q.zone_id, q.year, q.families, q.accepted_families, q.free_families
        from resettlement.zone_quota_status q
        join unnest(?::uuid[], ?::int[]) as wanted (zone_id, year) on wanted.zone_id = q.zone_id and wanted.year = q.year`,
-    [pgArray(valid.map((key) => key.zoneId)), pgArray(valid.map((key) => key.year))],
-  );
+    pgArray(valid.map((key) => key.zoneId)), pgArray(valid.map((key) => key.year)),
+  ));
   return rows.map((row) => ({
     zoneId: row.zone_id,
     year: row.year,
@@ -101,12 +94,12 @@ export interface ZoneQuotaChangedEvent {
 
 /** Records that a zone's quota or its accepted families changed, in the caller's transaction. */
 export async function recordQuotaChanged(tx: EntityManager, zoneId: string): Promise<void> {
-  await tx.execute(
+  await runSql(tx, bound(
     `insert into resettlement.outbox (topic, payload)
      select '${ZONE_QUOTA_CHANGED}', jsonb_build_object('zoneId', z.id, 'regionCode', z.region_code)
        from resettlement.resettlement_zone z where z.id = ?`,
-    [zoneId],
-  );
+    zoneId,
+  ));
 }
 
 /**
@@ -117,11 +110,11 @@ export async function recordQuotaChanged(tx: EntityManager, zoneId: string): Pro
  */
 export function setZoneQuota(em: EntityManager, quota: { zoneId: string; year: number; families: number }): Promise<void> {
   return em.transactional(async (tx) => {
-    await tx.execute(
+    await runSql(tx, bound(
       `insert into resettlement.zone_quota (zone_id, year, families) values (?, ?, ?)
        on conflict (zone_id, year) do update set families = excluded.families`,
-      [quota.zoneId, quota.year, quota.families],
-    );
+      quota.zoneId, quota.year, quota.families,
+    ));
     const accepted = await acceptedFamilies(tx, quota.zoneId, quota.year);
     if (accepted > quota.families) {
       throw new Conflict(`${accepted} families are already accepted to the zone for ${quota.year}; the quota cannot be lower`);
@@ -132,10 +125,10 @@ export function setZoneQuota(em: EntityManager, quota: { zoneId: string; year: n
 
 /** Families accepted to a zone in a year; meaningful inside a transaction that holds the quota row's lock. */
 export async function acceptedFamilies(tx: EntityManager, zoneId: string, year: number): Promise<number> {
-  const [accepted] = await tx.execute<{ families: number }[]>(
+  const [accepted] = await runSql<{ families: number }>(tx, bound(
     `select count(*)::int as families from resettlement.resettlement_application
       where zone_id = ? and year = ? and status = 'ACCEPTED'`,
-    [zoneId, year],
-  );
+    zoneId, year,
+  ));
   return accepted?.families ?? 0;
 }
