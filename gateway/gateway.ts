@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
 import { apolloRoutes, createHttpApp, listen, REQUEST_ID_HEADER, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
+import { apolloMetrics, ServiceMetrics } from '../services/kernel/metrics.js';
 import { graphiql } from './graphiql.js';
 import { queryLimits } from './limits.js';
 import { subgraphsReady, subgraphUrls } from './subgraphs.js';
@@ -91,6 +92,7 @@ export async function startGateway(options: { port?: number; config?: Config } =
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: nativeFetch }, config.SUBGRAPH_SIGNING_SECRET),
   });
   const limits = queryLimits<GatewayContext>(config);
+  const metrics = new ServiceMetrics('gateway');
   const format = errorFormatter({
     isProduction: config.isProduction,
     onInternal: (error) => log.error({ err: error }, 'internal error'),
@@ -104,7 +106,7 @@ export async function startGateway(options: { port?: number; config?: Config } =
       const unavailable = unavailableSubgraph(formatted, error);
       return unavailable ? { locations: formatted.locations, path: formatted.path, ...unavailable } : format(formatted, error);
     },
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), apolloMetrics<GatewayContext>(metrics), ...limits.plugins],
   });
   await apollo.start();
   const page = graphiql();
@@ -117,9 +119,10 @@ export async function startGateway(options: { port?: number; config?: Config } =
   const app = await createHttpApp({
     log,
     ready: () => subgraphsReady(urls),
+    metrics,
     compressMinBytes: config.COMPRESS_MIN_BYTES,
     browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context }, log)],
+    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context, metrics }, log)],
   });
   return listen(app, { host: config.HOST, port: options.port ?? config.PORT ?? 4000, log, onClose: () => apollo.stop() });
 }

@@ -23,11 +23,15 @@ function callerOf(context: { principal?: Principal | null; req?: IncomingMessage
   return `address:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
-/** SUBSCRIPTIONS_PER_CALLER live subscriptions per caller, over every connection and transport. */
-export function subscriptionsPerCaller(config: Config): GatewayPlugin {
+/**
+ * SUBSCRIPTIONS_PER_CALLER live subscriptions per caller, over every connection and transport;
+ * `open` is how many are live in all (`/metrics`).
+ */
+export function subscriptionsPerCaller(config: Config): { plugin: GatewayPlugin; open: () => number } {
   const live = new Map<string, number>();
+  let open = 0;
   const limit = config.SUBSCRIPTIONS_PER_CALLER;
-  return {
+  const plugin: GatewayPlugin = {
     onSubscribe({ args, setResultAndStopExecution }) {
       const caller = callerOf(args.contextValue as Parameters<typeof callerOf>[0]);
       const count = live.get(caller) ?? 0;
@@ -36,10 +40,12 @@ export function subscriptionsPerCaller(config: Config): GatewayPlugin {
         return;
       }
       live.set(caller, count + 1);
+      open += 1;
       let ended = false;
       const end = () => {
         if (ended) return;
         ended = true;
+        open -= 1;
         const left = (live.get(caller) ?? 1) - 1;
         if (left > 0) live.set(caller, left);
         else live.delete(caller);
@@ -57,6 +63,7 @@ export function subscriptionsPerCaller(config: Config): GatewayPlugin {
       };
     },
   };
+  return { plugin, open: () => open };
 }
 
 /**

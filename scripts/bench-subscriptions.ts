@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, reloadConfig } from '../services/kernel/config.js';
 import { signDevToken } from '../services/kernel/dev-tokens.js';
+import { fetchMetric } from '../services/kernel/metrics.js';
 import { type ServiceProcess, startService, stopService, waitReady } from './lib/bench/services.js';
 import { startFederation } from './start.js';
 
@@ -72,7 +73,7 @@ function rssMb(service: ServiceProcess): number {
 
 const federation = await startFederation({ gatewayPort: 0, subgraphPorts: [0, 0, 0, 0, 0] });
 const vacancies = federation.subgraphs.find((subgraph) => subgraph.name === 'vacancies')!;
-const metrics = async () => ((await (await fetch(vacancies.url.replace(/\/graphql$/, '/metrics'))).json()) as { subscribers: number }).subscribers;
+const metrics = () => fetchMetric(vacancies.url, 'graphql_open_subscriptions');
 // The subscribers' gateway, alone in its process; writes go through the launcher's own gateway.
 const gateway = startService(`gateway (${loadConfig().GATEWAY_ENGINE})`, ['--import', 'tsx', 'gateway/main.ts'], await freePort(), {});
 await waitReady(gateway);

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Config, loadConfig } from '../../services/kernel/config.js';
 import { createHttpApp, type HttpRoutes, listen, type RunningService } from '../../services/kernel/http.js';
 import { logger } from '../../services/kernel/logger.js';
+import { ServiceMetrics } from '../../services/kernel/metrics.js';
 import { graphiql } from '../graphiql.js';
 import { envelopQueryLimits } from '../limits.js';
 import { gatewayRoutes } from '../routes.js';
@@ -12,6 +13,7 @@ import { authenticate } from '../plugins/authenticate.js';
 import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
 import { gatewayHardening } from '../hardening.js';
 import { maskError } from '../plugins/error-masking.js';
+import { gatewayMetrics } from '../plugins/metrics.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
 import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
@@ -43,6 +45,8 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const urls = subgraphUrls(config);
   const supergraph = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const hardening = gatewayHardening(config);
+  const subscriptions = subscriptionsPerCaller(config);
+  const metrics = new ServiceMetrics('gateway', { openSubscriptions: subscriptions.open });
   const runtime = createGatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>({
     // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
     supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
@@ -58,7 +62,15 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     // Subgraphs answer `_entities` only to requests signed with it (services/kernel/gateway-signature.ts).
     hmacSignature: config.SUBGRAPH_SIGNING_SECRET ? { secret: config.SUBGRAPH_SIGNING_SECRET } : undefined,
     ...hardening.options,
-    plugins: () => [...hardening.plugins, requestErrorCodes(config), ...envelopQueryLimits(config), authenticate, coercionErrorsAsBadInput, subscriptionsPerCaller(config)],
+    plugins: () => [
+      gatewayMetrics(metrics),
+      ...hardening.plugins,
+      requestErrorCodes(config),
+      ...envelopQueryLimits(config),
+      authenticate,
+      coercionErrorsAsBadInput,
+      subscriptions.plugin,
+    ],
     maskedErrors: { maskError: maskError({ isProduction: config.isProduction, log }) },
     landingPage: false,
     graphiql: false,
@@ -68,6 +80,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const app = await createHttpApp({
     log,
     ready: () => subgraphsReady(urls),
+    metrics,
     compressMinBytes: config.COMPRESS_MIN_BYTES,
     browserPage: page.page,
     routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime)],

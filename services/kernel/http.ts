@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
 import { type GraphQLRequestBody, refuseHostileRequest } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
+import type { ServiceMetrics } from './metrics.js';
 import { refuseUnsignedEntities, type SignedRequest } from './gateway-signature.js';
 
 /**
@@ -26,8 +27,8 @@ export interface HttpServiceOptions {
   log: Logger;
   /** `/ready`: dependencies reachable (database, migrations, supergraph). */
   ready: () => Promise<Readiness>;
-  /** `/metrics`: counters as JSON, read by tests and the benchmark. */
-  metrics?: () => Record<string, number>;
+  /** `/metrics` in Prometheus text format (services/kernel/metrics.ts); also counts the errors answered here. */
+  metrics: ServiceMetrics;
   routes?: HttpRoutes[];
   /** gzip for answers of at least this many bytes (the gateway: COMPRESS_MIN_BYTES); unset or 0: none. */
   compressMinBytes?: number;
@@ -87,20 +88,22 @@ function drain(request: IncomingMessage, maxBytes: number): Promise<void> {
  * The framework's own refusals as the contract's JSON errors: a body over MAX_BODY_BYTES is 413
  * with LIMIT_EXCEEDED, a body that is not JSON 400; anything else unexpected is a logged 500.
  */
-function answerError(log: Logger, maxBodyBytes: number) {
+function answerError(log: Logger, maxBodyBytes: number, metrics: ServiceMetrics) {
   return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const answer = (status: number, body: ReturnType<typeof graphqlError>) => {
+      metrics.countError(body.errors[0]?.extensions.code);
+      return reply.code(status).send(body);
+    };
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       await drain(request.raw, maxBodyBytes * DRAIN_FACTOR);
-      return reply
-        .code(413)
-        .send(graphqlError(`the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' }));
+      return answer(413, graphqlError(`the request body exceeds MAX_BODY_BYTES (${maxBodyBytes} bytes)`, { code: 'LIMIT_EXCEEDED', limit: 'bodyBytes' }));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return reply.code(400).send(graphqlError('body is not JSON', { code: 'BAD_REQUEST' }));
+      return answer(400, graphqlError('body is not JSON', { code: 'BAD_REQUEST' }));
     }
-    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send(graphqlError(error.message, { code: 'BAD_REQUEST' }));
+    if (error.statusCode && error.statusCode < 500) return answer(error.statusCode, graphqlError(error.message, { code: 'BAD_REQUEST' }));
     log.error({ err: error }, 'request failed outside GraphQL');
-    return reply.code(500).send(graphqlError('internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
+    return answer(500, graphqlError('internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
   };
 }
 
@@ -122,7 +125,7 @@ export async function createHttpApp(options: HttpServiceOptions): Promise<Fastif
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
-  app.setErrorHandler(answerError(options.log, maxBodyBytes));
+  app.setErrorHandler(answerError(options.log, maxBodyBytes, options.metrics));
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
   const page = options.browserPage;
   if (page) {
@@ -142,7 +145,7 @@ export async function createHttpApp(options: HttpServiceOptions): Promise<Fastif
     const { ready, unavailable } = await options.ready();
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', ...(unavailable?.length ? { unavailable } : {}) });
   });
-  app.get('/metrics', async () => options.metrics?.() ?? {});
+  app.get('/metrics', async (_request, reply) => reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()));
   for (const routes of options.routes ?? []) await app.register(async (scope) => routes(scope));
   return app;
 }
@@ -181,6 +184,8 @@ export interface ApolloRouteOptions<Context extends BaseContext> {
   };
   /** A subgraph's SUBGRAPH_SIGNING_SECRET: `_entities` is answered only to requests the gateway signed with it. */
   gatewaySecret?: string;
+  /** The service's metrics: the requests refused here before Apollo are counted as errors. */
+  metrics: ServiceMetrics;
 }
 
 /**
@@ -208,9 +213,15 @@ export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOp
       }
       const body = (request.body as GraphQLRequestBody | undefined) ?? queryStringRequest(request.query as Record<string, string | undefined>);
       const refused = refuseHostileRequest(body);
-      if (refused) return reply.code(400).send(graphqlError(refused.message, refused.extensions));
+      if (refused) {
+        options.metrics.countError(refused.extensions.code);
+        return reply.code(400).send(graphqlError(refused.message, refused.extensions));
+      }
       const unsigned = options.gatewaySecret && refuseUnsignedEntities(body as SignedRequest, options.gatewaySecret);
-      if (unsigned) return reply.code(403).send({ errors: [unsigned] });
+      if (unsigned) {
+        options.metrics.countError(unsigned.extensions.code);
+        return reply.code(403).send({ errors: [unsigned] });
+      }
       // The integration types its handler for its own route generics; the request is the same object.
       return graphql.call(app, request as never, reply as never);
     };

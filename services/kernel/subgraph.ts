@@ -13,6 +13,7 @@ import { EventHub } from './events/event-hub.js';
 import { outboxPruning } from './events/pruning.js';
 import { OutboxRelay } from './events/relay.js';
 import { logger, type Logger } from './logger.js';
+import { apolloMetrics, ServiceMetrics } from './metrics.js';
 import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 import { todayInKazakhstan } from './domain/calendar.js';
@@ -97,6 +98,12 @@ export async function startSubgraph<Loaders>(
     : null;
   const dataChanged = () => tiles?.changed();
 
+  const events = definition.events ? new EventHub(config.SUBSCRIPTION_QUEUE_SIZE) : null;
+  const metrics = new ServiceMetrics(definition.name, {
+    sqlStatements: () => database.counter.statements,
+    pool: database.poolUsage,
+    ...(events ? { openSubscriptions: () => events.size } : {}),
+  });
   const schema = await definition.buildSchema();
   const formatError = errorFormatter({
     isProduction: config.isProduction,
@@ -111,6 +118,7 @@ export async function startSubgraph<Loaders>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      apolloMetrics(metrics),
       // Mutations are this subgraph's only writes besides jobs: after one, the next tile is recomputed.
       {
         async requestDidStart() {
@@ -124,7 +132,6 @@ export async function startSubgraph<Loaders>(
     ],
   });
 
-  const events = definition.events ? new EventHub(config.SUBSCRIPTION_QUEUE_SIZE) : null;
   const relay = events
     ? new OutboxRelay({
         databaseUrl: databaseUrl(),
@@ -159,7 +166,7 @@ export async function startSubgraph<Loaders>(
   const app = await createHttpApp({
     log,
     ready: async () => ({ ready: await isReady(database.orm) }),
-    metrics: () => ({ sqlStatements: database.counter.statements, ...(events ? { subscribers: events.size } : {}) }),
+    metrics,
     routes: [
       ...(tiles ? [tiles.routes] : []),
       apolloRoutes(
@@ -167,6 +174,7 @@ export async function startSubgraph<Loaders>(
           apollo,
           context,
           gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
+          metrics,
           subscriptions: events ? { schema, authenticate: (headers) => authenticateRequest(headers.get('authorization')), formatError } : undefined,
         },
         log,

@@ -3,6 +3,7 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { expect } from 'vitest';
 import { type Config, parseConfig } from '../../services/kernel/config.js';
+import { fetchMetric } from '../../services/kernel/metrics.js';
 import { federation, type GraphQLResponse } from '../support/federation.js';
 
 export type Transport = 'sse' | 'ws';
@@ -112,9 +113,8 @@ export function gatewayConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** Live subscribers in a subgraph process (its `/metrics`). */
-export async function subscribersOf(subgraphUrl: string): Promise<number> {
-  const response = await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'));
-  return ((await response.json()) as { subscribers?: number }).subscribers ?? 0;
+export function subscribersOf(subgraphUrl: string): Promise<number> {
+  return fetchMetric(subgraphUrl, 'graphql_open_subscriptions');
 }
 
 /**

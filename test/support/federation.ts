@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import type { TokenClaims } from '../../services/kernel/dev-tokens.js';
 import { gatewaySignature, SIGNATURE_EXTENSION } from '../../services/kernel/gateway-signature.js';
+import { fetchMetric } from '../../services/kernel/metrics.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -55,10 +56,7 @@ export const federation = {
     }),
 
   /** SQL statements a subgraph has sent since it started (its own counter, `/metrics`). */
-  sqlStatements: async (name: string): Promise<number> => {
-    const response = await fetch(federation.subgraphUrl(name).replace(/\/graphql$/, '/metrics'));
-    return ((await response.json()) as { sqlStatements: number }).sqlStatements;
-  },
+  sqlStatements: (name: string): Promise<number> => fetchMetric(federation.subgraphUrl(name), 'sql_statements_total'),
 
   /** Statements a subgraph sent while `action` ran. Tests that use it must not run concurrently with others on that subgraph. */
   async countStatements(name: string, action: () => Promise<unknown>): Promise<number> {

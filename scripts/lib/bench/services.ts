@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchMetric } from '../../../services/kernel/metrics.js';
 
 /** The benchmark runs every subgraph and the gateway as its own process, as production does. */
 export interface ServiceProcess {
@@ -101,11 +102,6 @@ export async function startGateway(engine: Engine, subgraphs: ServiceProcess[]):
 }
 
 export async function sqlStatements(subgraphs: ServiceProcess[]): Promise<number> {
-  const counts = await Promise.all(
-    subgraphs.map(async (service) => {
-      const response = await fetch(service.url.replace(/\/graphql$/, '/metrics'));
-      return ((await response.json()) as { sqlStatements: number }).sqlStatements;
-    }),
-  );
+  const counts = await Promise.all(subgraphs.map((service) => fetchMetric(service.url, 'sql_statements_total')));
   return counts.reduce((sum, count) => sum + count, 0);
 }
