@@ -31,18 +31,21 @@ const STREET_GRIDS = [null, ...PIXEL_GRIDS];
 export async function pointTileGroups(em: EntityManager, source: PointTileSource, tile: TileAddress, coarser = 0): Promise<PointGroupRow[]> {
   const clusterBelow = loadConfig().TILE_CLUSTER_BELOW_ZOOM;
   const connection = em.getConnection();
-  const run = (cells: number | null) => {
-    const conditions = source.cells?.conditions;
-    const fromCells =
-      cells !== null && tile.z < clusterBelow && source.cells && conditions
-        ? cellGroupsStatement({ ...source.cells, conditions }, source, tile, cells, MAX_TILE_FEATURES + 1)
-        : null;
-    const statement = fromCells ?? pointGroupsStatement(source, tile, cells, MAX_TILE_FEATURES + 1);
-    return connection.execute<PointGroupRow[]>(statement.sql, statement.params);
-  };
   const grids = tile.z < clusterBelow ? CLUSTER_GRIDS : tile.z < UNCLUSTERED_ZOOM ? PIXEL_GRIDS : STREET_GRIDS;
-  for (let step = Math.min(coarser, grids.length - 1); ; step++) {
-    const rows = await run(grids[step] ?? null);
-    if (rows.length <= MAX_TILE_FEATURES || step === grids.length - 1) return rows;
+  const first = Math.min(coarser, grids.length - 1);
+  const conditions = source.cells?.conditions;
+  if (tile.z < clusterBelow && source.cells && conditions) {
+    // From the cell aggregate: a few thousand cell rows, cheap to read again with a coarser grid.
+    for (let step = first; ; step++) {
+      const statement =
+        cellGroupsStatement({ ...source.cells, conditions }, source, tile, grids[step]!, MAX_TILE_FEATURES + 1) ??
+        pointGroupsStatement(source, tile, [grids[step] ?? null], MAX_TILE_FEATURES + 1);
+      const rows = await connection.execute<PointGroupRow[]>(statement.sql, statement.params);
+      if (rows.length <= MAX_TILE_FEATURES || step === grids.length - 1) return rows;
+    }
   }
+  // From the rows, in one statement: the grids from `first` up to the first that cannot exceed the limit.
+  const last = grids.findIndex((cells, index) => index >= first && cells !== null && cells * cells <= MAX_TILE_FEATURES);
+  const statement = pointGroupsStatement(source, tile, grids.slice(first, last === -1 ? grids.length : last + 1), MAX_TILE_FEATURES + 1);
+  return connection.execute<PointGroupRow[]>(statement.sql, statement.params);
 }

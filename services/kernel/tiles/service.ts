@@ -42,7 +42,8 @@ export function tileLayer<Filter>(layer: TileLayer<Filter>): TileLayer<unknown> 
 
 interface EncodedTile {
   body: Buffer;
-  gzipped: Buffer;
+  /** Compressed on the first request that accepts gzip, then kept with the tile. */
+  gzipped?: Buffer;
   etag: string;
   features: number;
 }
@@ -109,7 +110,7 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
     if (body.length > MAX_TILE_BYTES) log.warn({ layer: layer.name, ...tile, bytes: body.length }, 'tile over the byte limit at its coarsest');
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     log.debug({ layer: layer.name, ...tile, features: features.length, bytes: body.length, ms: Math.round(performance.now() - started) }, 'tile encoded');
-    return { body, gzipped: gzipSync(body), etag, features: features.length };
+    return { body, etag, features: features.length };
   };
 
   const tileJson = (headers: IncomingHttpHeaders, layer: TileLayer<unknown>, search: string) => ({
@@ -150,7 +151,9 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
       if (etagMatches(request.headers, encoded.etag)) return reply.code(304).headers(headers).send();
       const gzip = acceptsGzip(request.headers);
       // Fastify leaves a HEAD answer's body out itself.
-      return reply.headers({ ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}) }).send(gzip ? encoded.gzipped : encoded.body);
+      if (!gzip) return reply.headers(headers).send(encoded.body);
+      encoded.gzipped ??= gzipSync(encoded.body);
+      return reply.headers({ ...headers, 'content-encoding': 'gzip' }).send(encoded.gzipped);
     } catch (error) {
       if (error instanceof DomainError) {
         const argument = typeof error.extensions.argument === 'string' ? error.extensions.argument : undefined;

@@ -47,23 +47,40 @@ export interface PointGroupRow {
   [column: string]: unknown;
 }
 
+/** The alias a source's rows are read under: the last word of `from` (`enterprises.enterprise e` → `e`). */
+function sourceAlias(source: PointTileSource): string {
+  return source.from.trim().split(/\s+/).at(-1)!;
+}
+
 /**
  * One row per group of the tile's points: per grid cell (`cellsPerSide` cells along each edge of
  * the tile), or per row when `cellsPerSide` is null. A point belongs to the tile when
  * xmin ≤ x < xmax and ymin < y ≤ ymax, so neighbouring tiles never both count it.
+ *
+ * `grids` are tried in order, in one statement: the first whose groups number at most
+ * `limit - 1`, or the last. The tile's rows are read once (a materialized CTE, projected to
+ * 3857 once) and grouped again only when a finer grid held too many groups — a dense city tile
+ * at 1 M no longer pays its heap scan twice (docs/architecture.md, "Map tiles").
  */
-export function pointGroupsStatement(source: PointTileSource, tile: TileAddress, cellsPerSide: number | null, limit: number): SqlFragment {
+export function pointGroupsStatement(source: PointTileSource, tile: TileAddress, grids: readonly (number | null)[], limit: number): SqlFragment {
   const bounds = tileBounds(tile);
   const [west, south, east, north] = indexBox(bounds, 1);
-  const cell = cellsPerSide === null ? null : bounds.size / cellsPerSide;
-  const groupBy =
-    cell === null
-      ? bound(source.key)
-      : bound('floor((t.mx - ?) / ?), floor((? - t.my) / ?)', bounds.xmin, cell, bounds.ymax, cell);
-  return sql(
-    'select count(*)::int as count, avg(t.mx) as mx, avg(t.my) as my, ',
-    ...(source.aggregates ? [source.aggregates, ', '] : []),
-    source.singles,
+  const alias = sourceAlias(source);
+  const gridKey = (cellsPerSide: number) => {
+    const cell = bounds.size / cellsPerSide;
+    return bound(`floor((${alias}.mx - ?) / ?), floor((? - ${alias}.my) / ?)`, bounds.xmin, cell, bounds.ymax, cell);
+  };
+  const groups = (cellsPerSide: number | null, from: string) => {
+    const groupBy = cellsPerSide === null ? bound(source.key) : gridKey(cellsPerSide);
+    return sql(
+      `select count(*)::int as count, avg(${alias}.mx) as mx, avg(${alias}.my) as my, `,
+      ...(source.aggregates ? [source.aggregates, ', '] : []),
+      source.singles,
+      ` from ${from} group by `,
+      groupBy,
+    );
+  };
+  const rows = sql(
     bound(
       ` from ${source.from}
         cross join lateral (select ${mercatorX('g')} as mx, ${mercatorY('g')} as my
@@ -76,9 +93,24 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
     ),
     allOf(source.conditions),
     bound(' and t.mx >= ? and t.mx < ? and t.my > ? and t.my <= ?', bounds.xmin, bounds.xmax, bounds.ymin, bounds.ymax),
-    ' group by ',
-    groupBy,
-    bound(' limit ?', limit),
+  );
+  if (grids.length === 1) return sql(`with tile_rows as (select ${alias}.*, t.mx, t.my`, rows, ') ', groups(grids[0]!, `tile_rows ${alias}`));
+  // How many groups each grid makes (up to `limit`), counted on the keys alone; only the chosen grid computes its groups.
+  const counts = grids.map((grid, index) =>
+    sql(`, n${index} as (select count(*) as n from (select 1 from tile_rows ${alias}`, grid === null ? '' : sql(' group by ', gridKey(grid)), bound(' limit ?) k)', limit)),
+  );
+  const tooMany = (index: number) => `(select n from n${index}) >= ${limit}`;
+  return sql(
+    `with tile_rows as materialized (select ${alias}.*, t.mx, t.my`,
+    rows,
+    ')',
+    ...counts,
+    ' ',
+    ...grids.flatMap((grid, index) => {
+      const gates = grids.slice(0, index).map((_, before) => tooMany(before));
+      if (index < grids.length - 1) gates.push(`not ${tooMany(index)}`);
+      return [index > 0 ? ' union all ' : '', `select * from (`, groups(grid, `tile_rows ${alias}`), `) g${index} where ${gates.join(' and ')}`];
+    }),
   );
 }
 
