@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
+import { runSql } from '../sql.js';
 import type { TileAddress } from './grid.js';
 import { cellGroupsStatement } from './cells.js';
 import { pointGroupsStatement, type PointGroupRow, type PointTileSource } from './tile-sql.js';
@@ -30,7 +31,6 @@ const STREET_GRIDS = [null, ...PIXEL_GRIDS];
  */
 export async function pointTileGroups(em: EntityManager, source: PointTileSource, tile: TileAddress, coarser = 0): Promise<PointGroupRow[]> {
   const clusterBelow = loadConfig().TILE_CLUSTER_BELOW_ZOOM;
-  const connection = em.getConnection();
   const grids = tile.z < clusterBelow ? CLUSTER_GRIDS : tile.z < UNCLUSTERED_ZOOM ? PIXEL_GRIDS : STREET_GRIDS;
   const first = Math.min(coarser, grids.length - 1);
   const conditions = source.cells?.conditions;
@@ -40,12 +40,12 @@ export async function pointTileGroups(em: EntityManager, source: PointTileSource
       const statement =
         cellGroupsStatement({ ...source.cells, conditions }, source, tile, grids[step]!, MAX_TILE_FEATURES + 1) ??
         pointGroupsStatement(source, tile, [grids[step] ?? null], MAX_TILE_FEATURES + 1);
-      const rows = await connection.execute<PointGroupRow[]>(statement.sql, statement.params);
+      const rows = await runSql<PointGroupRow>(em, statement);
       if (rows.length <= MAX_TILE_FEATURES || step === grids.length - 1) return rows;
     }
   }
   // From the rows, in one statement: the grids from `first` up to the first that cannot exceed the limit.
   const last = grids.findIndex((cells, index) => index >= first && cells !== null && cells * cells <= MAX_TILE_FEATURES);
   const statement = pointGroupsStatement(source, tile, grids.slice(first, last === -1 ? grids.length : last + 1), MAX_TILE_FEATURES + 1);
-  return connection.execute<PointGroupRow[]>(statement.sql, statement.params);
+  return runSql<PointGroupRow>(em, statement);
 }
