@@ -128,8 +128,10 @@ const style = {
       paint: {
         'circle-color': hazardColour,
         'circle-opacity': 0.9,
-        // Clusters sized by count (area ∝ count), single enterprises small.
-        'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 5, 10, 18, 40, 34],
+        // Clusters sized by the logarithm of their count: the same scale reads from a village
+        // (tens) to a national view of a million, where area ∝ count made every cluster the
+        // largest size and covered the map. Single enterprises small.
+        'circle-radius': ['interpolate', ['linear'], ['ln', ['get', 'count']], 0, 5, 4.6, 12, 11.5, 24],
         'circle-stroke-color': '#333333',
         'circle-stroke-width': ['case', ['get', 'cluster'], 1.5, 0.8],
       },
