@@ -76,6 +76,9 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     graphiql: false,
     logging: config.LOG_LEVEL === 'silent' ? false : config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
   });
+  // The runtime loads the supergraph on its first HTTP request; a WebSocket operation does not
+  // trigger that load, so a socket opened first (the map page's live feed) met no schema.
+  await runtime.getSchema();
   const page = graphiql();
   const app = await createHttpApp({
     log,

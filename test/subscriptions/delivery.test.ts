@@ -99,6 +99,22 @@ describe('keep-alives on idle subscription connections', () => {
   }, 30_000);
 });
 
+describe('a fresh gateway', () => {
+  it('serves a WebSocket subscription that is its very first request', async () => {
+    // The map page opens its socket as it loads: no query may have loaded the schema before.
+    const fresh = await startGateway();
+    try {
+      const before = await subscribersOf(vacanciesUrl());
+      const overWs = subscribe('ws', QUERY, { gatewayUrl: fresh.url });
+      await untilSubscribed(vacanciesUrl(), before);
+      expect(overWs.ended()).toBe(false);
+      await overWs.close();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('a clean close', () => {
   it('ends live SSE and WebSocket subscriptions when the gateway closes', async () => {
     const closing = await startGateway();
