@@ -6,7 +6,7 @@ import pg from 'pg';
 import { ConfigError, loadConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { PoolUsage } from './metrics.js';
-import type { SqlFragment } from './sql.js';
+import { runSql, sql, type SqlFragment } from './sql.js';
 
 export type { EntityManager };
 
@@ -144,7 +144,7 @@ export async function isReady(orm: MikroORM): Promise<boolean> {
  */
 export function deferredCount(em: EntityManager, fromWhere: SqlFragment): () => Promise<number> {
   return async () => {
-    const [row] = await em.getConnection().execute<{ total: number }[]>(`select count(*)::int as total ${fromWhere.sql}`, fromWhere.params);
+    const [row] = await runSql<{ total: number }>(em, sql('select count(*)::int as total ', fromWhere));
     return row?.total ?? 0;
   };
 }

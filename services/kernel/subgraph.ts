@@ -18,6 +18,7 @@ import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 import { todayInKazakhstan } from './domain/calendar.js';
 import { createTileService, type TileLayer, type TileService } from './tiles/service.js';
+import { bound, runSql } from './sql.js';
 
 export interface SubgraphDefinition<Loaders> {
   name: string;
@@ -209,7 +210,7 @@ async function seedIfEmpty(seed: SubgraphSeed, database: SubgraphDatabase, log: 
   };
   const startedAt = performance.now();
   const rows = await inSeedTransaction(database, (target) => seed.run(target, options, () => undefined));
-  await em.getConnection().execute(`analyze ${seed.tables.join(', ')}`);
+  await runSql(em, bound(`analyze ${seed.tables.join(', ')}`));
   log.info({ rows, ms: Math.round(performance.now() - startedAt) }, 'seeded');
 }
 

@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { BadInput } from '../../kernel/errors.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { classRank } from '../../kernel/domain/working-conditions.js';
-import type { SqlFragment } from '../../kernel/sql.js';
+import { bound, type SqlFragment } from '../../kernel/sql.js';
 import { overdueCutoff } from '../domain/assessment-schedule.js';
 
 @InputType({ description: 'Conditions on the enterprise card; all given ones must hold.' })
@@ -55,19 +55,19 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter | null | und
   if (!filter) return [];
   const path = (field: string) => (argument ? `${argument}.${field}` : field);
   const conditions: SqlFragment[] = [];
-  if (filter.minHazardClass) conditions.push({ sql: 'e.hazard_rank >= ?', params: [classRank(filter.minHazardClass)] });
-  if (filter.specialPaymentEligible === true) conditions.push({ sql: 'e.special_payment_eligible_workers > 0', params: [] });
-  if (filter.specialPaymentEligible === false) conditions.push({ sql: 'e.special_payment_eligible_workers = 0', params: [] });
+  if (filter.minHazardClass) conditions.push(bound('e.hazard_rank >= ?', classRank(filter.minHazardClass)));
+  if (filter.specialPaymentEligible === true) conditions.push(bound('e.special_payment_eligible_workers > 0'));
+  if (filter.specialPaymentEligible === false) conditions.push(bound('e.special_payment_eligible_workers = 0'));
   if (filter.okedPrefix !== undefined && filter.okedPrefix !== null) {
     if (!/^\d{1,5}$/.test(filter.okedPrefix)) throw new BadInput(path('okedPrefix'), 'must be 1 to 5 digits of an OKED code');
-    conditions.push({ sql: 'e.oked_code like ?', params: [`${filter.okedPrefix}%`] });
+    conditions.push(bound('e.oked_code like ?', `${filter.okedPrefix}%`));
   }
   if (filter.assessmentOverdue === true || filter.assessmentOverdue === false) {
     const cutoff = overdueCutoff(today);
     conditions.push(
       filter.assessmentOverdue
-        ? { sql: '(e.last_assessment_date is null or e.last_assessment_date < ?::date)', params: [cutoff] }
-        : { sql: 'e.last_assessment_date >= ?::date', params: [cutoff] },
+        ? bound('(e.last_assessment_date is null or e.last_assessment_date < ?::date)', cutoff)
+        : bound('e.last_assessment_date >= ?::date', cutoff),
     );
   }
   if (filter.nameContains !== undefined && filter.nameContains !== null) {
@@ -75,7 +75,7 @@ export function enterpriseFilterConditions(filter: EnterpriseFilter | null | und
     if (fragment.length === 0 || fragment.length > MAX_NAME_FRAGMENT) {
       throw new BadInput(path('nameContains'), `must have 1 to ${MAX_NAME_FRAGMENT} characters`);
     }
-    conditions.push({ sql: "e.name ilike ? escape '\\'", params: [`%${escapeLike(fragment)}%`] });
+    conditions.push(bound("e.name ilike ? escape '\\'", `%${escapeLike(fragment)}%`));
   }
   return conditions;
 }
@@ -90,7 +90,7 @@ export function enterpriseCellConditions(filter: EnterpriseFilter | null): SqlFr
   const given = (value: unknown) => value !== undefined && value !== null;
   if (given(filter.okedPrefix) || given(filter.assessmentOverdue) || given(filter.nameContains)) return null;
   const conditions: SqlFragment[] = [];
-  if (filter.minHazardClass) conditions.push({ sql: 'c.hazard_rank >= ?', params: [classRank(filter.minHazardClass)] });
-  if (given(filter.specialPaymentEligible)) conditions.push({ sql: 'c.eligible = ?', params: [filter.specialPaymentEligible] });
+  if (filter.minHazardClass) conditions.push(bound('c.hazard_rank >= ?', classRank(filter.minHazardClass)));
+  if (given(filter.specialPaymentEligible)) conditions.push(bound('c.eligible = ?', filter.specialPaymentEligible));
   return conditions;
 }

@@ -3,6 +3,7 @@ import type { Inspection, InspectionKind } from '../entities/inspection.entity.j
 import type { WorkplaceAssessment } from '../entities/workplace-assessment.entity.js';
 import { classOfRank } from '../domain/class-rank.js';
 import { CURRENT_WORKPLACES_SQL } from './figures.query.js';
+import { bound, runSql } from '../../kernel/sql.js';
 
 interface WorkplaceRow {
   id: string;
@@ -17,7 +18,7 @@ interface WorkplaceRow {
 
 /** Current workplace assessments of many enterprises, one statement. */
 export async function currentWorkplaces(em: EntityManager, enterpriseIds: readonly string[]): Promise<WorkplaceAssessment[]> {
-  const rows = await em.getConnection().execute<WorkplaceRow[]>(CURRENT_WORKPLACES_SQL, [pgArray(enterpriseIds)]);
+  const rows = await runSql<WorkplaceRow>(em, bound(CURRENT_WORKPLACES_SQL, pgArray(enterpriseIds)));
   return rows.map(
     (row): WorkplaceAssessment => ({
       id: row.id,
@@ -44,12 +45,12 @@ interface InspectionRow {
 
 /** Inspections of many enterprises, latest first, one statement. */
 export async function inspectionsOf(em: EntityManager, enterpriseIds: readonly string[]): Promise<Inspection[]> {
-  const rows = await em.getConnection().execute<InspectionRow[]>(
+  const rows = await runSql<InspectionRow>(em, bound(
     `select id, enterprise_id, inspected_on::text as inspected_on, kind, violations, findings
        from enterprises.inspection where enterprise_id = any(?::uuid[])
       order by enterprise_id, inspected_on desc, id`,
-    [pgArray(enterpriseIds)],
-  );
+    pgArray(enterpriseIds),
+  ));
   return rows.map(
     (row): Inspection => ({
       id: row.id,

@@ -1,7 +1,7 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { cursorKeyOf, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type SortedRow } from '../../kernel/keyset.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
-import { bound, sql, type SqlFragment } from '../../kernel/sql.js';
+import { bound, sql, type SqlFragment, runSql } from '../../kernel/sql.js';
 import type { DeclaredContractType, EmploymentContract } from '../entities/employment-contract.entity.js';
 import type { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import { DECLARATION_COLUMNS, toDeclaration, type DeclarationRow } from './writes.query.js';
@@ -56,7 +56,7 @@ export async function declarationPages(
     bound(' limit ?) page on true', page.first + 1),
   );
   type Row = Partial<DeclarationRow & SortedRow> & { parent: string; total: number };
-  const rows = await em.getConnection().execute<Row[]>(query.sql, query.params);
+  const rows = await runSql<Row>(em, query);
   const groups = groupPages(rows, (row): row is DeclarationRow & SortedRow & { parent: string; total: number } => row.id != null);
   return new Map(
     enterpriseIds.map((id) => {
@@ -116,7 +116,7 @@ export async function contractPages(
           order by c.id`,
     bound(' limit ?) page on true', page.first + 1),
   );
-  const rows = await em.getConnection().execute<(Partial<ContractRow & SortedRow> & { parent: string; total: number })[]>(query.sql, query.params);
+  const rows = await runSql<(Partial<ContractRow & SortedRow> & { parent: string; total: number })>(em, query);
   const groups = groupPages(rows, (row): row is ContractRow & SortedRow & { parent: string; total: number } => row.id != null);
   return new Map(
     declarationIds.map((id) => {

@@ -7,23 +7,19 @@ import { cursorKeyOf, cursorValues, keysetCondition, keysetOrder, orderByClause,
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
-import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
 
 export async function enterprisesByIds(em: EntityManager, ids: readonly string[]): Promise<Enterprise[]> {
   // References from other subgraphs are not validated by GraphQL: a malformed id is simply unknown.
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
-  const rows = await em
-    .getConnection()
-    .execute<EnterpriseRow[]>(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.id = any(?::uuid[])`, [pgArray(valid)]);
+  const rows = await runSql<EnterpriseRow>(em, bound(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.id = any(?::uuid[])`, pgArray(valid)));
   return rows.map(toEnterprise);
 }
 
 export async function enterprisesByBins(em: EntityManager, bins: readonly string[]): Promise<Enterprise[]> {
-  const rows = await em
-    .getConnection()
-    .execute<EnterpriseRow[]>(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.bin = any(?::bpchar[])`, [pgArray(bins)]);
+  const rows = await runSql<EnterpriseRow>(em, bound(`select ${ENTERPRISE_COLUMNS} from enterprises.enterprise e where e.bin = any(?::bpchar[])`, pgArray(bins)));
   return rows.map(toEnterprise);
 }
 
@@ -100,7 +96,6 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
   const keyset = keysetCondition(search.order, search.page.after);
   const afterCursor = keyset ? [keyset] : [];
   const limit = search.page.first + 1;
-  const connection = em.getConnection();
 
   const pageRows = async (): Promise<RankedRow[]> => {
     const conditions = [...search.areaConditions, ...search.filterConditions, ...afterCursor];
@@ -124,7 +119,7 @@ export async function searchEnterprises(em: EntityManager, search: EnterpriseSea
       orderByClause(search.order),
       bound(' limit ?', limit),
     );
-    return connection.execute<RankedRow[]>(query.sql, query.params);
+    return runSql<RankedRow>(em, query);
   };
   const count =
     search.area?.kind === 'bbox' && search.cellConditions
@@ -145,7 +140,7 @@ function boxCount(em: EntityManager, box: ParsedArea & { kind: 'bbox' }, filterC
       { from: 'enterprises.enterprise e', location: 'e.location', conditions: filterConditions },
       box,
     );
-    const [row] = await em.getConnection().execute<{ total: number }[]>(statement.sql, statement.params);
+    const [row] = await runSql<{ total: number }>(em, statement);
     return row?.total ?? 0;
   };
 }
@@ -178,7 +173,7 @@ export async function enterprisesOfRegions(
     orderByClause(BY_NAME),
     bound(' limit ?) listed on true', page.first + 1),
   );
-  const rows = await em.getConnection().execute<RegionPageRow[]>(query.sql, query.params);
+  const rows = await runSql<RegionPageRow>(em, query);
   const rowsByRegion = new Map<string, (EnterpriseRow & SortedRow)[]>(regionCodes.map((code) => [code, []]));
   const totals = new Map<string, number>();
   for (const row of rows) {

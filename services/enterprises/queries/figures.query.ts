@@ -1,3 +1,4 @@
+import { bound, runSql } from '../../kernel/sql.js';
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { enterpriseFigures, type ActiveContract, type CurrentWorkplace } from '../domain/enterprise-figures.js';
 
@@ -35,18 +36,14 @@ function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row
  */
 export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseIds: readonly string[], asOf: string): Promise<void> {
   if (enterpriseIds.length === 0) return;
-  const connection = em.getConnection();
-  const context = em.getTransactionContext();
   const ids = pgArray(enterpriseIds);
-  const workplaces = await connection.execute<CurrentWorkplaceRow[]>(CURRENT_WORKPLACES_SQL, [ids], 'all', context);
-  const contracts = await connection.execute<ActiveContractRow[]>(
+  const workplaces = await runSql<CurrentWorkplaceRow>(em, bound(CURRENT_WORKPLACES_SQL, ids));
+  const contracts = await runSql<ActiveContractRow>(em, bound(
     `select enterprise_id, iin, workplace_code, contract_type, monthly_salary_tenge, start_date::text as start_date
        from enterprises.employment_contract
       where enterprise_id = any(?::uuid[]) and start_date <= ?::date and (end_date is null or end_date >= ?::date)`,
-    [ids, asOf, asOf],
-    'all',
-    context,
-  );
+    ids, asOf, asOf,
+  ));
   const columns = {
     headcount: [] as number[],
     qualityJobs: [] as number[],
@@ -69,7 +66,7 @@ export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseId
     // pgArray has no NULL element; '' travels as text and becomes null in SQL.
     columns.lastAssessment.push(figures.lastAssessmentDate ?? '');
   }
-  await connection.execute(
+  await runSql(em, bound(
     `update enterprises.enterprise e
         set headcount = f.headcount, quality_jobs = f.quality_jobs, hazard_rank = f.hazard_rank,
             workers_in_harmful_conditions = f.harmful, special_payment_eligible_workers = f.eligible,
@@ -78,20 +75,16 @@ export async function recomputeEnterpriseFigures(em: EntityManager, enterpriseId
        from unnest(?::uuid[], ?::int[], ?::int[], ?::smallint[], ?::int[], ?::int[], ?::bigint[], ?::text[])
             as f(id, headcount, quality_jobs, hazard_rank, harmful, eligible, total, last_assessment)
       where e.id = f.id`,
-    [
-      asOf,
-      ids,
-      pgArray(columns.headcount),
-      pgArray(columns.qualityJobs),
-      pgArray(columns.hazardRank),
-      pgArray(columns.harmful),
-      pgArray(columns.eligible),
-      pgArray(columns.total),
-      pgArray(columns.lastAssessment),
-    ],
-    'run',
-    context,
-  );
+    asOf,
+    ids,
+    pgArray(columns.headcount),
+    pgArray(columns.qualityJobs),
+    pgArray(columns.hazardRank),
+    pgArray(columns.harmful),
+    pgArray(columns.eligible),
+    pgArray(columns.total),
+    pgArray(columns.lastAssessment),
+  ));
 }
 
 /** Cards refreshed per transaction: short transactions, so declarations never wait long behind one. */
@@ -107,14 +100,12 @@ export async function refreshStaleFigures(em: EntityManager, asOf: string): Prom
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
-      const rows = await tx.getConnection().execute<{ id: string }[]>(
+      const rows = await runSql<{ id: string }>(tx, bound(
         `select id from enterprises.enterprise
           where id > ?::uuid and figures_as_of < ?::date
           order by id limit ? for update skip locked`,
-        [after, asOf, REFRESH_BATCH],
-        'all',
-        tx.getTransactionContext(),
-      );
+        after, asOf, REFRESH_BATCH,
+      ));
       const ids = rows.map((row) => row.id);
       await recomputeEnterpriseFigures(tx, ids, asOf);
       return ids;

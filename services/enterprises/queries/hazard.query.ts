@@ -2,7 +2,7 @@ import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { classRank } from '../../kernel/domain/working-conditions.js';
 import type { WorkingConditionsClass } from '../../kernel/domain/working-conditions.js';
 import type { HazardSummary, HazardousWorkPaymentReport } from '../graphql/card-types.js';
-import { allOf, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 import { classOfRank } from '../domain/class-rank.js';
 
 interface PaymentGroupRow {
@@ -34,17 +34,20 @@ export async function hazardousWorkPayments(
   areaConditions: SqlFragment[],
   minClass: WorkingConditionsClass,
 ): Promise<HazardousWorkPaymentReport> {
-  const where = allOf([...areaConditions, { sql: 'e.hazard_rank >= ?', params: [classRank(minClass)] }]);
-  const rows = await em.getConnection().execute<PaymentGroupRow[]>(
-    `select grouping(e.region_code) = 0 as by_region, grouping(e.hazard_rank) = 0 as by_class, e.region_code, e.hazard_rank,
-            count(*)::int as enterprises,
-            coalesce(sum(e.workers_in_harmful_conditions), 0)::int as workers_in_harmful_conditions,
-            coalesce(sum(e.special_payment_eligible_workers), 0)::int as eligible_workers,
-            coalesce(sum(e.special_payment_monthly_total_tenge), 0)::float8 as monthly_total_tenge
-       from enterprises.enterprise e
-      where ${where.sql}
-      group by grouping sets ((e.region_code), (e.hazard_rank), ())`,
-    where.params,
+  const where = allOf([...areaConditions, bound('e.hazard_rank >= ?', classRank(minClass))]);
+  const rows = await runSql<PaymentGroupRow>(
+    em,
+    sql(
+      `select grouping(e.region_code) = 0 as by_region, grouping(e.hazard_rank) = 0 as by_class, e.region_code, e.hazard_rank,
+              count(*)::int as enterprises,
+              coalesce(sum(e.workers_in_harmful_conditions), 0)::int as workers_in_harmful_conditions,
+              coalesce(sum(e.special_payment_eligible_workers), 0)::int as eligible_workers,
+              coalesce(sum(e.special_payment_monthly_total_tenge), 0)::float8 as monthly_total_tenge
+         from enterprises.enterprise e
+        where `,
+      where,
+      ' group by grouping sets ((e.region_code), (e.hazard_rank), ())',
+    ),
   );
   return {
     ...figuresOf(rows.find((row) => !row.by_region && !row.by_class)),
@@ -72,7 +75,7 @@ const HAZARDOUS_RANK = classRank('HARMFUL_3_1');
 
 /** `Region.hazardSummary` of every region in the response, one statement. */
 export async function hazardSummaries(em: EntityManager, regionCodes: readonly string[]): Promise<Map<string, HazardSummary>> {
-  const rows = await em.getConnection().execute<RegionClassRow[]>(
+  const rows = await runSql<RegionClassRow>(em, bound(
     `select e.region_code, e.hazard_rank, count(*)::int as enterprises,
             sum(e.workers_in_harmful_conditions)::int as workers_in_harmful_conditions,
             sum(e.special_payment_eligible_workers)::int as eligible_workers,
@@ -81,8 +84,8 @@ export async function hazardSummaries(em: EntityManager, regionCodes: readonly s
       where e.region_code = any(?::text[])
       group by e.region_code, e.hazard_rank
       order by e.region_code, e.hazard_rank desc`,
-    [pgArray(regionCodes)],
-  );
+    pgArray(regionCodes),
+  ));
   const summaries = new Map<string, HazardSummary>(
     regionCodes.map((code) => [code, { enterprises: 0, hazardousEnterprises: 0, workersInHarmfulConditions: 0, eligibleWorkers: 0, byClass: [] }]),
   );

@@ -8,6 +8,7 @@ import type { Assessment, Declaration, NewEnterprise, NewInspection } from '../g
 import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { recomputeEnterpriseFigures } from './figures.query.js';
+import { bound, runSql } from '../../kernel/sql.js';
 
 /**
  * The subgraph's writes, each one transaction. Inputs arrive validated (graphql/mutation-inputs.ts);
@@ -22,39 +23,37 @@ import { recomputeEnterpriseFigures } from './figures.query.js';
  */
 export function registerEnterprise(em: EntityManager, enterprise: NewEnterprise): Promise<Enterprise> {
   return em.transactional(async (tx) => {
-    const regions = await tx.execute<{ region_code: string }[]>(
+    const regions = await runSql<{ region_code: string }>(tx, bound(
       `select distinct region_code from enterprises.region_boundary
         where ST_Intersects(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))`,
-      [enterprise.location.lon, enterprise.location.lat],
-    );
+      enterprise.location.lon, enterprise.location.lat,
+    ));
     if (regions.length === 0) {
       // A database migrated after its seed ran has no boundaries yet: say so rather than
       // calling every point foreign.
-      const [loaded] = await tx.execute<{ any: boolean }[]>('select exists (select 1 from enterprises.region_boundary) as any');
+      const [loaded] = await runSql<{ any: boolean }>(tx, bound('select exists (select 1 from enterprises.region_boundary) as any'));
       if (!loaded?.any) throw new Error('enterprises.region_boundary is empty: run `npm run seed` to load the region boundaries');
       throw new BadInput('input.location', 'lies outside Kazakhstan');
     }
     if (!regions.some((region) => region.region_code === enterprise.regionCode)) {
       throw new BadInput('input.location', `lies in ${regions[0]!.region_code}, not in ${enterprise.regionCode} of the KATO code`);
     }
-    const [row] = await tx.execute<EnterpriseRow[]>(
+    const [row] = await runSql<EnterpriseRow>(tx, bound(
       `insert into enterprises.enterprise as e (id, bin, name, oked_code, address, kato_code, region_code, location, figures_as_of)
        values (?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?::date)
        on conflict (bin) do nothing
        returning ${ENTERPRISE_COLUMNS}`,
-      [
-        randomUUID(),
-        enterprise.bin,
-        enterprise.name,
-        enterprise.okedCode,
-        enterprise.address,
-        enterprise.katoCode,
-        enterprise.regionCode,
-        enterprise.location.lon,
-        enterprise.location.lat,
-        todayInKazakhstan(),
-      ],
-    );
+      randomUUID(),
+      enterprise.bin,
+      enterprise.name,
+      enterprise.okedCode,
+      enterprise.address,
+      enterprise.katoCode,
+      enterprise.regionCode,
+      enterprise.location.lon,
+      enterprise.location.lat,
+      todayInKazakhstan(),
+    ));
     if (!row) throw new Conflict(`an enterprise with BIN ${enterprise.bin} is already registered`);
     return toEnterprise(row);
   });
@@ -99,10 +98,10 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
   return em.transactional(async (tx) => {
     // Before the insert: its foreign key takes a share lock on the enterprise row, and two
     // transactions each holding one while waiting to upgrade would deadlock.
-    await tx.execute('select 1 from enterprises.enterprise where id = ? for update', [enterprise.id]);
+    await runSql(tx, bound('select 1 from enterprises.enterprise where id = ? for update', enterprise.id));
     // declared_at keeps milliseconds: a declaration within the same millisecond as the previous
     // one is placed a millisecond after it, so "newest first" never ties.
-    const [inserted] = await tx.execute<DeclarationRow[]>(
+    const [inserted] = await runSql<DeclarationRow>(tx, bound(
       `insert into enterprises.labor_relations_declaration as d
               (id, enterprise_id, idempotency_key, body_hash, reporting_date, contracts_count, declared_at)
        values (?, ?, ?, ?, ?::date, ?,
@@ -111,21 +110,19 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
                            from enterprises.labor_relations_declaration p where p.enterprise_id = ?)))
        on conflict (enterprise_id, idempotency_key) do nothing
        returning ${DECLARATION_COLUMNS}`,
-      [
-        randomUUID(),
-        enterprise.id,
-        declaration.idempotencyKey,
-        declaration.bodyHash,
-        declaration.reportingDate,
-        declaration.contracts.length,
-        enterprise.id,
-      ],
-    );
+      randomUUID(),
+      enterprise.id,
+      declaration.idempotencyKey,
+      declaration.bodyHash,
+      declaration.reportingDate,
+      declaration.contracts.length,
+      enterprise.id,
+    ));
     if (!inserted) {
-      const [first] = await tx.execute<DeclarationRow[]>(
+      const [first] = await runSql<DeclarationRow>(tx, bound(
         `select ${DECLARATION_COLUMNS} from enterprises.labor_relations_declaration d where d.enterprise_id = ? and d.idempotency_key = ?`,
-        [enterprise.id, declaration.idempotencyKey],
-      );
+        enterprise.id, declaration.idempotencyKey,
+      ));
       if (!first) throw new Error(`declaration ${declaration.idempotencyKey} of ${enterprise.id} vanished after a key conflict`);
       if (first.body_hash !== declaration.bodyHash) {
         throw new Conflict('idempotencyKey was already used for a declaration with another body');
@@ -133,7 +130,7 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
       return toDeclaration(first);
     }
     // The previous set stays readable through its declaration (migration SupersededContracts).
-    await tx.execute(
+    await runSql(tx, bound(
       `with superseded as (delete from enterprises.employment_contract where enterprise_id = ? returning *)
        insert into enterprises.superseded_contract
               (id, enterprise_id, declaration_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
@@ -141,12 +138,12 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
        select id, enterprise_id, declaration_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
               start_date, end_date, weekly_hours
          from superseded where declaration_id is not null`,
-      [enterprise.id],
-    );
+      enterprise.id,
+    ));
     const { contracts } = declaration;
     if (contracts.length > 0) {
       // pgArray has no NULL element: '' travels as text and becomes null in SQL.
-      await tx.execute(
+      await runSql(tx, bound(
         `insert into enterprises.employment_contract
                 (enterprise_id, declaration_id, iin, occupation_code, workplace_code, contract_type, monthly_salary_tenge,
                  start_date, end_date, weekly_hours)
@@ -154,19 +151,17 @@ export function declareLaborRelations(em: EntityManager, enterprise: Enterprise,
                 c.start_date::date, nullif(c.end_date, '')::date, c.weekly_hours
            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::smallint[])
                 as c(iin, occupation_code, workplace_code, contract_type, salary, start_date, end_date, weekly_hours)`,
-        [
-          enterprise.id,
-          inserted.id,
-          pgArray(contracts.map((c) => c.iin)),
-          pgArray(contracts.map((c) => c.occupationCode)),
-          pgArray(contracts.map((c) => c.workplaceCode ?? '')),
-          pgArray(contracts.map((c) => c.contractType)),
-          pgArray(contracts.map((c) => c.monthlySalaryTenge)),
-          pgArray(contracts.map((c) => c.startDate)),
-          pgArray(contracts.map((c) => c.endDate ?? '')),
-          pgArray(contracts.map((c) => c.weeklyHours)),
-        ],
-      );
+        enterprise.id,
+        inserted.id,
+        pgArray(contracts.map((c) => c.iin)),
+        pgArray(contracts.map((c) => c.occupationCode)),
+        pgArray(contracts.map((c) => c.workplaceCode ?? '')),
+        pgArray(contracts.map((c) => c.contractType)),
+        pgArray(contracts.map((c) => c.monthlySalaryTenge)),
+        pgArray(contracts.map((c) => c.startDate)),
+        pgArray(contracts.map((c) => c.endDate ?? '')),
+        pgArray(contracts.map((c) => c.weeklyHours)),
+      ));
     }
     await recomputeEnterpriseFigures(tx, [enterprise.id], todayInKazakhstan());
     return toDeclaration(inserted);
@@ -210,31 +205,29 @@ const CONDITIONS_CHANGED_PAYLOAD = `jsonb_build_object('enterpriseId', e.id, 're
 export function recordAssessment(em: EntityManager, enterprise: Enterprise, assessment: Assessment): Promise<void> {
   return em.transactional(async (tx) => {
     const { workplaces } = assessment;
-    await tx.execute('select 1 from enterprises.enterprise where id = ? for update', [enterprise.id]);
-    await tx.execute(
+    await runSql(tx, bound('select 1 from enterprises.enterprise where id = ? for update', enterprise.id));
+    await runSql(tx, bound(
       `insert into enterprises.workplace_assessment (enterprise_id, code, title, occupation_code, class_rank, workers, assessed_on)
        select ?::uuid, w.code, w.title, w.occupation_code, w.class_rank, w.workers, ?::date
          from unnest(?::text[], ?::text[], ?::text[], ?::smallint[], ?::int[]) as w(code, title, occupation_code, class_rank, workers)
        on conflict (enterprise_id, code, assessed_on) do update
           set title = excluded.title, occupation_code = excluded.occupation_code,
               class_rank = excluded.class_rank, workers = excluded.workers`,
-      [
-        enterprise.id,
-        assessment.assessedOn,
-        pgArray(workplaces.map((w) => w.code)),
-        pgArray(workplaces.map((w) => w.title)),
-        pgArray(workplaces.map((w) => w.occupationCode)),
-        pgArray(workplaces.map((w) => w.classRank)),
-        pgArray(workplaces.map((w) => w.workers)),
-      ],
-    );
+      enterprise.id,
+      assessment.assessedOn,
+      pgArray(workplaces.map((w) => w.code)),
+      pgArray(workplaces.map((w) => w.title)),
+      pgArray(workplaces.map((w) => w.occupationCode)),
+      pgArray(workplaces.map((w) => w.classRank)),
+      pgArray(workplaces.map((w) => w.workers)),
+    ));
     await recomputeEnterpriseFigures(tx, [enterprise.id], todayInKazakhstan());
     // In the same transaction: no event for an attestation that did not commit.
-    await tx.execute(
+    await runSql(tx, bound(
       `insert into enterprises.outbox (topic, payload)
        select '${WORKING_CONDITIONS_CHANGED}', ${CONDITIONS_CHANGED_PAYLOAD} from enterprises.enterprise e where e.id = ?`,
-      [enterprise.id],
-    );
+      enterprise.id,
+    ));
   });
 }
 
@@ -242,7 +235,7 @@ export function recordAssessment(em: EntityManager, enterprise: Enterprise, asse
 export function recordInspection(em: EntityManager, enterprise: Enterprise, inspection: NewInspection): Promise<Inspection> {
   return em.transactional(async (tx) => {
     const id = randomUUID();
-    await tx.execute(
+    await runSql(tx, bound(
       `with recorded as (
          insert into enterprises.inspection (id, enterprise_id, inspected_on, kind, violations, findings)
          values (?, ?, ?::date, ?, ?, ?)
@@ -256,8 +249,8 @@ export function recordInspection(em: EntityManager, enterprise: Enterprise, insp
        insert into enterprises.outbox (topic, payload)
        select '${WORKING_CONDITIONS_CHANGED}', ${CONDITIONS_CHANGED_PAYLOAD}
          from recorded r join enterprises.enterprise e on e.id = r.enterprise_id`,
-      [id, enterprise.id, inspection.inspectedOn, inspection.kind, inspection.violations, inspection.findings],
-    );
+      id, enterprise.id, inspection.inspectedOn, inspection.kind, inspection.violations, inspection.findings,
+    ));
     return Object.assign(new Inspection(), { id, enterpriseId: enterprise.id, ...inspection });
   });
 }

@@ -5,9 +5,9 @@ import { parseRadiusKm, parseRegionCode } from '../arguments.js';
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import { BadInput, LimitExceeded } from '../errors.js';
-import type { SqlFragment } from '../sql.js';
 import { GeoJSONScalar, GeoPointInput, validateGeoPoint } from './graphql-types.js';
 import type { GeoJsonGeometry, LatLon } from './postgis-types.js';
+import { bound, runSql, sql, type SqlFragment } from '../sql.js';
 
 @InputType({ description: 'A circle: every row within radiusKm of the point (geodesic distance).' })
 export class NearInput {
@@ -126,9 +126,7 @@ export function parseArea(area: AreaInput | null | undefined, argument = 'area')
  */
 export async function assertValidArea(em: EntityManager, area: ParsedArea | null, argument = 'area'): Promise<void> {
   if (area?.kind !== 'polygon') return;
-  const [row] = await em
-    .getConnection()
-    .execute<{ reason: string }[]>('select ST_IsValidReason(ST_GeomFromGeoJSON(?)) as reason', [area.geojson]);
+  const [row] = await runSql<{ reason: string }>(em, bound('select ST_IsValidReason(ST_GeomFromGeoJSON(?)) as reason', area.geojson));
   if (row?.reason !== 'Valid Geometry') throw new BadInput(`${argument}.polygon`, `invalid geometry: ${row?.reason ?? 'unknown'}`);
 }
 
@@ -148,22 +146,13 @@ const POINT_SQL = 'ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography';
 export function areaCondition(area: ParsedArea, columns: { point: string; regionCode: string }): SqlFragment {
   switch (area.kind) {
     case 'near':
-      return {
-        sql: `ST_DWithin(${columns.point}, ${POINT_SQL}, ?, false)`,
-        params: [area.point.lon, area.point.lat, area.radiusMetres],
-      };
+      return bound(`ST_DWithin(${columns.point}, ${POINT_SQL}, ?, false)`, area.point.lon, area.point.lat, area.radiusMetres);
     case 'bbox':
-      return {
-        sql: `ST_Intersects((${columns.point})::geometry, ST_MakeEnvelope(?, ?, ?, ?, 4326))`,
-        params: [area.west, area.south, area.east, area.north],
-      };
+      return bound(`ST_Intersects((${columns.point})::geometry, ST_MakeEnvelope(?, ?, ?, ?, 4326))`, area.west, area.south, area.east, area.north);
     case 'polygon':
-      return {
-        sql: `ST_Intersects((${columns.point})::geometry, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))`,
-        params: [area.geojson],
-      };
+      return bound(`ST_Intersects((${columns.point})::geometry, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))`, area.geojson);
     case 'region':
-      return { sql: `${columns.regionCode} = ?`, params: [area.regionCode] };
+      return bound(`${columns.regionCode} = ?`, area.regionCode);
   }
 }
 
@@ -173,22 +162,19 @@ export function areaCondition(area: ParsedArea, columns: { point: string; region
  * `ST_DWithin` and `<->` may differ in the last bits of a double. A null radius matches nothing.
  */
 export function withinComputedRadius(point: LatLon, pointColumn: string, radiusMetres: SqlFragment): SqlFragment {
-  return {
-    sql: `ST_DWithin(${pointColumn}, ${POINT_SQL}, (${radiusMetres.sql}) + 0.01, false)`,
-    params: [point.lon, point.lat, ...radiusMetres.params],
-  };
+  return sql(bound(`ST_DWithin(${pointColumn}, ${POINT_SQL}, (`, point.lon, point.lat), radiusMetres, ') + 0.01, false)');
 }
 
 /** Distance in km from the searched point, for `edge.distanceKm`; null unless the area is `near`. */
 export function nearDistanceKm(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
   if (area?.kind !== 'near') return null;
-  return { sql: `ST_Distance(${pointColumn}, ${POINT_SQL}, false) / 1000.0`, params: [area.point.lon, area.point.lat] };
+  return bound(`ST_Distance(${pointColumn}, ${POINT_SQL}, false) / 1000.0`, area.point.lon, area.point.lat);
 }
 
 /** Nearest first through the GiST index (KNN), instead of sorting every matching row by distance. */
 export function nearOrderBy(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
   if (area?.kind !== 'near') return null;
-  return { sql: `${pointColumn} <-> ${POINT_SQL}`, params: [area.point.lon, area.point.lat] };
+  return bound(`${pointColumn} <-> ${POINT_SQL}`, area.point.lon, area.point.lat);
 }
 
 /** The centre of a bbox area in degrees; null for other areas. */
@@ -204,15 +190,12 @@ function boxCentre(area: ParsedArea | null): [number, number] | null {
 export function boxCentreOrderBy(area: ParsedArea | null, pointColumn: string): SqlFragment | null {
   const centre = boxCentre(area);
   if (!centre) return null;
-  return { sql: `(${pointColumn})::geometry <-> ST_SetSRID(ST_MakePoint(?, ?), 4326)`, params: centre };
+  return bound(`(${pointColumn})::geometry <-> ST_SetSRID(ST_MakePoint(?, ?), 4326)`, ...centre);
 }
 
 /** `boxCentreOrderBy` within a planar distance the same statement computes (as `withinComputedRadius`); the index bounds the scan. */
 export function withinComputedBoxDistance(area: ParsedArea & { kind: 'bbox' }, pointColumn: string, distance: SqlFragment): SqlFragment {
-  return {
-    sql: `ST_DWithin((${pointColumn})::geometry, ST_SetSRID(ST_MakePoint(?, ?), 4326), (${distance.sql}) + 1e-9)`,
-    params: [...boxCentre(area)!, ...distance.params],
-  };
+  return sql(bound(`ST_DWithin((${pointColumn})::geometry, ST_SetSRID(ST_MakePoint(?, ?), 4326), (`, ...boxCentre(area)!), distance, ') + 1e-9)');
 }
 
 /** The mean Earth radius PostGIS's sphere uses (`use_spheroid = false`, as `areaCondition` does). */

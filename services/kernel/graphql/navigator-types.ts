@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { pgArray } from '../db.js';
+import { bound, type SqlFragment } from '../sql.js';
 import { GeoPoint } from '../geo/graphql-types.js';
 import type { LatLon } from '../geo/postgis-types.js';
 import type { WorkSector } from '../domain/work-sectors.js';
@@ -152,18 +153,16 @@ export function parseLocalQuestionKey(key: string): LocalOccupationQuestion {
  * Many questions as one SQL row source `q (key, lat, lon, radius_metres, occupation_code)` with
  * its bound parameters, so a subgraph answers a whole batch in one statement.
  */
-export function localQuestionRows(keys: readonly string[]): { source: string; params: unknown[] } {
+export function localQuestionRows(keys: readonly string[]): SqlFragment {
   const questions = keys.map(parseLocalQuestionKey);
-  return {
-    source: 'unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[]) as q (key, lat, lon, radius_metres, occupation_code)',
-    params: [
-      pgArray(keys),
-      pgArray(questions.map((question) => question.lat)),
-      pgArray(questions.map((question) => question.lon)),
-      pgArray(questions.map((question) => question.radiusMetres)),
-      pgArray(questions.map((question) => question.occupationCode)),
-    ],
-  };
+  return bound(
+    'unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[]) as q (key, lat, lon, radius_metres, occupation_code)',
+    pgArray(keys),
+    pgArray(questions.map((question) => question.lat)),
+    pgArray(questions.map((question) => question.lon)),
+    pgArray(questions.map((question) => question.radiusMetres)),
+    pgArray(questions.map((question) => question.occupationCode)),
+  );
 }
 
 /** The questions of one locality, one per planned occupation. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '../db.js';
 import type { SeedTarget } from './bulk-insert.js';
+import { bound, runSql } from '../sql.js';
 
 /**
  * One seed per subgraph, parameterised by size: `npm start` runs it with the demo size on empty
@@ -32,6 +33,6 @@ export interface SubgraphSeed {
 }
 
 export async function isEmpty(em: EntityManager, table: string): Promise<boolean> {
-  const rows = await em.getConnection().execute<{ present: boolean }[]>(`select exists (select 1 from ${table}) as present`);
+  const rows = await runSql<{ present: boolean }>(em, bound(`select exists (select 1 from ${table}) as present`));
   return !rows[0]?.present;
 }

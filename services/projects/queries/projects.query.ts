@@ -4,7 +4,7 @@ import { areaCondition, nearDistanceKm, nearOrderBy, type ParsedArea } from '../
 import { isUuid } from '../../kernel/ids.js';
 import { cursorKeyOf, cursorValues, keysetCondition, keysetOrder, orderByClause, sortColumns, sortKey, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
 import { toConnection, type Connection, type PageRequest } from '../../kernel/pagination.js';
-import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 import type { InvestmentProject } from '../entities/investment-project.entity.js';
 import type { PlannedJobs } from '../graphql/planned-jobs.js';
 import { InvestmentProjectOrder, type ProjectStatus } from '../graphql/enums.js';
@@ -82,7 +82,7 @@ export async function searchProjects(em: EntityManager, search: ProjectSearch): 
     orderByClause(order),
     bound(' limit ?', search.page.first + 1),
   );
-  const rows = await em.getConnection().execute<RankedRow[]>(statement.sql, statement.params);
+  const rows = await runSql<RankedRow>(em, statement);
   const count = deferredCount(em, sql('from projects.investment_project p where ', allOf(conditions)));
   return toConnection(rows, search.page, count, (row) => ({
     node: toProject(row),
@@ -95,22 +95,18 @@ export async function projectsByIds(em: EntityManager, ids: readonly string[]): 
   // References from other subgraphs are not validated by GraphQL: a malformed id is simply unknown.
   const valid = ids.filter(isUuid).map((id) => id.toLowerCase());
   if (valid.length === 0) return [];
-  const rows = await em
-    .getConnection()
-    .execute<ProjectRow[]>(`select ${PROJECT_COLUMNS} from projects.investment_project p where p.id = any(?::uuid[])`, [pgArray(valid)]);
+  const rows = await runSql<ProjectRow>(em, bound(`select ${PROJECT_COLUMNS} from projects.investment_project p where p.id = any(?::uuid[])`, pgArray(valid)));
   return rows.map(toProject);
 }
 
 /** Planned jobs of many projects in one statement, by occupation then year. */
 export async function plannedJobsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<(PlannedJobs & { projectId: string })[]> {
-  const rows = await em.getConnection().execute<
-    { project_id: string; occupation_code: string; year: number; count: number; monthly_salary_tenge: number }[]
-  >(
+  const rows = await runSql<{ project_id: string; occupation_code: string; year: number; count: number; monthly_salary_tenge: number }>(em, bound(
     `select project_id, occupation_code, year, count, monthly_salary_tenge
        from projects.planned_jobs where project_id = any(?::uuid[])
       order by project_id, occupation_code, year`,
-    [pgArray(projectIds)],
-  );
+    pgArray(projectIds),
+  ));
   return rows.map((row) => ({
     projectId: row.project_id,
     occupationCode: row.occupation_code,
@@ -128,13 +124,18 @@ export interface RegionalPlannedJobs {
 
 /** Planned jobs per region and occupation of the projects of one region (or all), in one year (or all years). */
 export async function plannedJobsByRegion(em: EntityManager, scope: { regionCode: string | null; year: number | null }): Promise<RegionalPlannedJobs[]> {
-  const rows = await em.getConnection().execute<{ region_code: string; occupation_code: string; planned: number }[]>(
-    `select p.region_code, j.occupation_code, sum(j.count)::int as planned
-       from projects.planned_jobs j join projects.investment_project p on p.id = j.project_id
-      where (?::text is null or p.region_code = ?) and (?::int is null or j.year = ?)
-      group by p.region_code, j.occupation_code
-      order by j.occupation_code, p.region_code`,
-    [scope.regionCode, scope.regionCode, scope.year, scope.year],
+  const conditions: SqlFragment[] = [];
+  if (scope.regionCode !== null) conditions.push(bound('p.region_code = ?', scope.regionCode));
+  if (scope.year !== null) conditions.push(bound('j.year = ?', scope.year));
+  const rows = await runSql<{ region_code: string; occupation_code: string; planned: number }>(
+    em,
+    sql(
+      `select p.region_code, j.occupation_code, sum(j.count)::int as planned
+         from projects.planned_jobs j join projects.investment_project p on p.id = j.project_id
+        where `,
+      allOf(conditions),
+      ' group by p.region_code, j.occupation_code order by j.occupation_code, p.region_code',
+    ),
   );
   return rows.map((row) => ({ regionCode: row.region_code, occupationCode: row.occupation_code, plannedJobs: row.planned }));
 }

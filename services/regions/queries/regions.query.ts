@@ -2,6 +2,7 @@ import { pgArray, type EntityManager } from '../../kernel/db.js';
 import type { RegionKind } from '../../kernel/domain/regions.js';
 import type { GeoJsonGeometry, LatLon } from '../../kernel/geo/postgis-types.js';
 import type { Region } from '../entities/region.entity.js';
+import { allOf, bound, runSql, sql } from '../../kernel/sql.js';
 
 interface RegionRow {
   code: string;
@@ -24,13 +25,16 @@ interface RegionRow {
  * by `Region.boundary`), for the given codes or, with null, all of them by code.
  */
 export async function regionCards(em: EntityManager, codes: readonly string[] | null): Promise<Region[]> {
-  const rows = await em.getConnection().execute<RegionRow[]>(
-    `select code, kato_code, name_en, name_ru, name_kk, kind, admin_center,
-            ST_Y(center::geometry) as lat, ST_X(center::geometry) as lon,
-            area_km2, population, population_estimated, median_monthly_wage_tenge
-       from regions.region where ?::text[] is null or code = any(?::text[])
-      order by code`,
-    [codes && pgArray(codes), codes && pgArray(codes)],
+  const rows = await runSql<RegionRow>(
+    em,
+    sql(
+      `select code, kato_code, name_en, name_ru, name_kk, kind, admin_center,
+              ST_Y(center::geometry) as lat, ST_X(center::geometry) as lon,
+              area_km2, population, population_estimated, median_monthly_wage_tenge
+         from regions.region where `,
+      allOf(codes === null ? [] : [bound('code = any(?::text[])', pgArray(codes))]),
+      ' order by code',
+    ),
   );
   return rows.map((row) => ({
     code: row.code,
@@ -50,12 +54,12 @@ export async function regionCards(em: EntityManager, codes: readonly string[] | 
 
 /** The region containing a point, from the subdivided boundaries; null outside Kazakhstan. */
 export async function regionCodeAt(em: EntityManager, point: LatLon): Promise<string | null> {
-  const rows = await em.getConnection().execute<{ region_code: string }[]>(
+  const rows = await runSql<{ region_code: string }>(em, bound(
     `select region_code from regions.region_part
       where ST_Intersects(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))
       limit 1`,
-    [point.lon, point.lat],
-  );
+    point.lon, point.lat,
+  ));
   return rows[0]?.region_code ?? null;
 }
 
@@ -68,14 +72,14 @@ export async function regionBoundaries(
   codes: readonly string[],
   simplifyMeters: number,
 ): Promise<{ code: string; boundary: GeoJsonGeometry }[]> {
-  const rows = await em.getConnection().execute<{ code: string; boundary: string }[]>(
+  const rows = await runSql<{ code: string; boundary: string }>(em, bound(
     `select code,
             ST_AsGeoJSON(case when ?::float8 > 0
               then ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(ST_Transform(boundary, 3857),
                      ?::float8 / cos(radians(ST_Y(center::geometry)))), 4326))
               else boundary end, 5) as boundary
        from regions.region where code = any(?::text[])`,
-    [simplifyMeters, simplifyMeters, pgArray(codes)],
-  );
+    simplifyMeters, simplifyMeters, pgArray(codes),
+  ));
   return rows.map((row) => ({ code: row.code, boundary: JSON.parse(row.boundary) as GeoJsonGeometry }));
 }

@@ -1,4 +1,5 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
+import { bound, runSql } from '../../kernel/sql.js';
 
 export interface PopulationAround {
   key: string;
@@ -20,12 +21,12 @@ export const circleKey = (circle: Circle): string => `${circle.lat}|${circle.lon
  */
 export async function populationAround(em: EntityManager, keys: readonly string[]): Promise<PopulationAround[]> {
   const circles = keys.map((key) => key.split('|').map(Number) as [number, number, number]);
-  const rows = await em.getConnection().execute<{ key: string; population: number; settlements: number }[]>(
+  const rows = await runSql<{ key: string; population: number; settlements: number }>(em, bound(
     `select q.key, sum(s.population)::int as population, count(*)::int as settlements
        from unnest(?::text[], ?::float8[], ?::float8[], ?::float8[]) as q (key, lat, lon, radius_metres)
        join regions.settlement s on ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography, q.radius_metres, false)
       group by q.key`,
-    [pgArray(keys), pgArray(circles.map((c) => c[0])), pgArray(circles.map((c) => c[1])), pgArray(circles.map((c) => c[2]))],
-  );
+    pgArray(keys), pgArray(circles.map((c) => c[0])), pgArray(circles.map((c) => c[1])), pgArray(circles.map((c) => c[2])),
+  ));
   return rows;
 }

@@ -20,12 +20,9 @@ const NEWEST_APPLICATIONS = keysetOrder('CREATED_DESC', 'desc', [sortKey('a.crea
  * may see, so an officer's page is never a filtered-down page of everybody's applications.
  */
 function scopeCondition(scope: ApplicationScope): SqlFragment {
-  return {
-    sql: `(?::boolean
+  return bound(`(?::boolean
            or a.applicant_iin = ?
-           or a.zone_id in (select z.id from resettlement.resettlement_zone z where z.region_code = any(?::text[])))`,
-    params: [scope.everything, scope.applicantIin, pgArray(scope.zoneRegions)],
-  };
+           or a.zone_id in (select z.id from resettlement.resettlement_zone z where z.region_code = any(?::text[])))`, scope.everything, scope.applicantIin, pgArray(scope.zoneRegions));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
 import { sectorOfOccupation, type WorkSector } from '../../kernel/domain/work-sectors.js';
 import type { SectorVacancies } from '../../kernel/graphql/navigator-types.js';
+import { bound, runSql } from '../../kernel/sql.js';
 
 /** Where a match counts vacancies: within a radius of a zone's area, or in some regions. */
 export type SectorQuestion = { area: string; radiusMetres: number } | { regionCodes: string[] };
@@ -17,25 +18,25 @@ export async function vacanciesBySector(em: EntityManager, keys: readonly string
   const rows: { key: string; occupation_code: string; open: number }[] = [];
   if (zones.length > 0) {
     rows.push(
-      ...(await em.getConnection().execute<typeof rows>(
+      ...(await runSql<(typeof rows)[number]>(em, bound(
         `select q.key, v.occupation_code, count(*)::int as open
            from unnest(?::text[], ?::text[], ?::float8[]) as q (key, area, radius_metres)
            join vacancies.vacancy v
              on v.status = 'OPEN' and ST_DWithin(v.location, ST_SetSRID(ST_GeomFromGeoJSON(q.area), 4326)::geography, q.radius_metres, false)
           group by q.key, v.occupation_code`,
-        [pgArray(zones.map((zone) => zone.key)), pgArray(zones.map((zone) => zone.area)), pgArray(zones.map((zone) => zone.radiusMetres))],
-      )),
+        pgArray(zones.map((zone) => zone.key)), pgArray(zones.map((zone) => zone.area)), pgArray(zones.map((zone) => zone.radiusMetres)),
+      ))),
     );
   }
   if (regions.length > 0) {
     rows.push(
-      ...(await em.getConnection().execute<typeof rows>(
+      ...(await runSql<(typeof rows)[number]>(em, bound(
         `select q.key, v.occupation_code, count(*)::int as open
            from unnest(?::text[], ?::text[]) as q (key, region_codes)
            join vacancies.vacancy v on v.status = 'OPEN' and v.region_code = any(string_to_array(q.region_codes, ','))
           group by q.key, v.occupation_code`,
-        [pgArray(regions.map((region) => region.key)), pgArray(regions.map((region) => region.regionCodes.join(',')))],
-      )),
+        pgArray(regions.map((region) => region.key)), pgArray(regions.map((region) => region.regionCodes.join(','))),
+      ))),
     );
   }
   const totals = new Map<string, Map<WorkSector, number>>();

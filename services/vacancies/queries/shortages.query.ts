@@ -4,7 +4,7 @@ import { ResultCache } from '../../kernel/result-cache.js';
 import { areaCondition, type ParsedArea } from '../../kernel/geo/area.js';
 import type { StaffingShortage } from '../graphql/staffing-shortage.js';
 import { ShortageGrouping } from '../graphql/enums.js';
-import { type SqlFragment, allOf, bound, sql } from '../../kernel/sql.js';
+import { type SqlFragment, allOf, bound, sql, runSql } from '../../kernel/sql.js';
 import { openAtLeast, statusIs } from './vacancies.query.js';
 
 export interface ShortageRequest {
@@ -81,7 +81,7 @@ export async function staffingShortages(em: EntityManager, request: ShortageRequ
       order by shortage_index desc, open_vacancies desc, group_key`,
     bound(' limit ?', request.first),
   );
-  const rows = await em.getConnection().execute<ShortageRow[]>(query.sql, query.params);
+  const rows = await runSql<ShortageRow>(em, query);
   return rows.map((row) => ({
     regionCode: request.groupBy === ShortageGrouping.REGION ? row.group_key : null,
     enterpriseBin: request.groupBy === ShortageGrouping.ENTERPRISE ? row.group_key : null,

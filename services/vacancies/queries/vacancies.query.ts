@@ -6,7 +6,7 @@ import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
-import { type SqlFragment, allOf, bound, joinSql, sql } from '../../kernel/sql.js';
+import { type SqlFragment, allOf, bound, joinSql, sql, runSql } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
 
 export type PageRow = VacancyRow & SortedRow & { distance_km: number | null };
@@ -14,9 +14,7 @@ export type PageRow = VacancyRow & SortedRow & { distance_km: number | null };
 const AREA_COLUMNS = { point: 'v.location', regionCode: 'v.region_code' };
 
 export async function vacanciesByIds(em: EntityManager, ids: readonly string[]): Promise<Vacancy[]> {
-  const rows = await em
-    .getConnection()
-    .execute<VacancyRow[]>(`select ${VACANCY_COLUMNS} from vacancies.vacancy v where v.id = any(?::uuid[])`, [pgArray(ids)]);
+  const rows = await runSql<VacancyRow>(em, bound(`select ${VACANCY_COLUMNS} from vacancies.vacancy v where v.id = any(?::uuid[])`, pgArray(ids)));
   return rows.map(vacancyFromRow);
 }
 
@@ -77,7 +75,7 @@ export async function searchVacancies(em: EntityManager, search: VacancySearch):
     orderByClause(search.ordering),
     bound(' limit ?', search.page.first + 1),
   );
-  const rows = await em.getConnection().execute<PageRow[]>(pageQuery.sql, pageQuery.params);
+  const rows = await runSql<PageRow>(em, pageQuery);
   return pageConnection(rows, search.ordering, search.page, deferredCount(em, sql('from vacancies.vacancy v where ', allOf(conditions))));
 }
 
@@ -122,7 +120,7 @@ export async function vacancyPagesByParent(
     bound(' limit ?', request.page.first + 1),
     ') page order by page.position, page.rank',
   );
-  const rows = await em.getConnection().execute<(PageRow & { parent_key: string })[]>(query.sql, query.params);
+  const rows = await runSql<(PageRow & { parent_key: string })>(em, query);
   const pages = new Map<string, PageRow[]>(keys.map((key) => [key, []]));
   for (const row of rows) pages.get(row.parent_key)?.push(row);
   return pages;
@@ -141,6 +139,6 @@ export async function vacancyCountsByParent(em: EntityManager, request: ParentLi
     allOf([bound(`${column} = any(?::text[])`, pgArray(keys)), ...request.conditions]),
     ' group by 1',
   );
-  const rows = await em.getConnection().execute<{ parent_key: string; total: number }[]>(query.sql, query.params);
+  const rows = await runSql<{ parent_key: string; total: number }>(em, query);
   return new Map(rows.map((row) => [row.parent_key, row.total]));
 }

@@ -5,6 +5,7 @@ import type { VacancyStatus } from '../graphql/enums.js';
 import type { NewVacancy } from '../graphql/post-vacancy-input.js';
 import { forgetStaffingShortages } from './shortages.query.js';
 import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
+import { bound, runSql } from '../../kernel/sql.js';
 
 /** Outbox topics of this subgraph; each event's payload is the vacancy's row (`VacancyRow`). */
 export const VACANCY_POSTED = 'vacancyPosted';
@@ -17,7 +18,7 @@ export const VACANCY_CLOSED = 'vacancyClosed';
  * is written.
  */
 export async function insertVacancy(em: EntityManager, vacancy: NewVacancy): Promise<Vacancy | null> {
-  const rows = await em.getConnection().execute<VacancyRow[]>(
+  const rows = await runSql<VacancyRow>(em, bound(
     `with posted as (
        insert into vacancies.vacancy as v (id, enterprise_bin, title, occupation_code, salary_min_tenge, salary_max_tenge,
          employment_type, conditions_class, housing_provided, location, kato_code, region_code, status, posted_at)
@@ -30,22 +31,20 @@ export async function insertVacancy(em: EntityManager, vacancy: NewVacancy): Pro
        returning ${VACANCY_COLUMNS}),
      ${outboxCte('vacancies', 'posted_event', VACANCY_POSTED, 'posted')}
      select * from posted`,
-    [
-      vacancy.enterpriseBin,
-      vacancy.title,
-      vacancy.occupationCode,
-      vacancy.salaryMinTenge,
-      vacancy.salaryMaxTenge,
-      vacancy.employmentType,
-      vacancy.conditionsClass,
-      vacancy.housingProvided,
-      vacancy.katoCode,
-      vacancy.regionCode,
-      vacancy.location?.lon ?? null,
-      vacancy.location?.lat ?? null,
-      vacancy.enterpriseBin,
-    ],
-  );
+    vacancy.enterpriseBin,
+    vacancy.title,
+    vacancy.occupationCode,
+    vacancy.salaryMinTenge,
+    vacancy.salaryMaxTenge,
+    vacancy.employmentType,
+    vacancy.conditionsClass,
+    vacancy.housingProvided,
+    vacancy.katoCode,
+    vacancy.regionCode,
+    vacancy.location?.lon ?? null,
+    vacancy.location?.lat ?? null,
+    vacancy.enterpriseBin,
+  ));
   // One statement, committed on return: the next shortage report must count it.
   forgetStaffingShortages();
   return rows[0] ? vacancyFromRow(rows[0]) : null;
@@ -58,15 +57,15 @@ export async function insertVacancy(em: EntityManager, vacancy: NewVacancy): Pro
  * vacancy was not OPEN.
  */
 export async function closeOpenVacancy(em: EntityManager, id: string, status: Exclude<VacancyStatus, 'OPEN'>): Promise<Vacancy | null> {
-  const rows = await em.getConnection().execute<VacancyRow[]>(
+  const rows = await runSql<VacancyRow>(em, bound(
     `with closed as (
        update vacancies.vacancy v set status = ?, closed_at = now()
         where v.id = ? and v.status = 'OPEN'
        returning ${VACANCY_COLUMNS}),
      ${outboxCte('vacancies', 'closed_event', VACANCY_CLOSED, 'closed')}
      select * from closed`,
-    [status, id],
-  );
+    status, id,
+  ));
   forgetStaffingShortages();
   return rows[0] ? vacancyFromRow(rows[0]) : null;
 }

@@ -4,7 +4,7 @@ import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { keysetCondition, orderByClause, sortColumns } from '../../kernel/keyset.js';
 import { nearestFirst } from './vacancy-orders.js';
 import { vacancyFilterConditions, statusIs, type PageRow } from './vacancies.query.js';
-import { allOf, bound, sql, type SqlFragment } from '../../kernel/sql.js';
+import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
 import { VACANCY_COLUMNS } from './vacancy-rows.js';
 
 export interface NearAreasRequest {
@@ -142,7 +142,7 @@ export async function vacancyPagesNearAreas(em: EntityManager, request: NearArea
     bound(' limit ?', limit),
     ') page order by zone.position, page.distance_m, page.centre_m, page.id',
   );
-  const rows = await em.getConnection().execute<(PageRow & { position: number })[]>(query.sql, query.params);
+  const rows = await runSql<(PageRow & { position: number })>(em, query);
   const pages = areas.map((): PageRow[] => []);
   for (const row of rows) pages[row.position - 1]!.push(row);
   return pages;
@@ -159,6 +159,6 @@ export async function vacancyCountsNearAreas(em: EntityManager, request: Omit<Ne
     allOf(nearAreaConditions(request)),
     ') counted order by zone.position',
   );
-  const rows = await em.getConnection().execute<{ position: number; total: number }[]>(query.sql, query.params);
+  const rows = await runSql<{ position: number; total: number }>(em, query);
   return rows.map((row) => row.total);
 }
