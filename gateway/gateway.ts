@@ -14,7 +14,7 @@ import { subgraphsReady, subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
 import { gatewayRoutes } from './routes.js';
 import { isConnectionFailure, unavailableSubgraph } from './plugins/error-masking.js';
-import { gatewaySignature, SIGNATURE_EXTENSION } from '../services/kernel/gateway-signature.js';
+import { asksForEntities, gatewaySignature, SIGNATURE_EXTENSION } from '../services/kernel/gateway-signature.js';
 
 interface GatewayContext extends BaseContext {
   requestId: string;
@@ -40,8 +40,9 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    // Signed as Hive Gateway signs, so subgraphs answer its `_entities` (services/kernel/gateway-signature.ts).
-    if (this.secret) request.extensions = { ...request.extensions, [SIGNATURE_EXTENSION]: gatewaySignature(this.secret, request) };
+    // Signed as Hive Gateway signs, so subgraphs answer its `_entities` (services/kernel/gateway-signature.ts);
+    // the other fetches, which no subgraph checks, go unsigned.
+    if (this.secret && asksForEntities(request.query)) request.extensions = { ...request.extensions, [SIGNATURE_EXTENSION]: gatewaySignature(this.secret, request) };
   }
 
   override async process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {

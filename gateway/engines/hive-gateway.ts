@@ -18,6 +18,7 @@ import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
 import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
 import { requirementsAsKeys } from './requirements-as-keys.js';
+import { checkedBySubgraph } from './signed-fetches.js';
 
 /**
  * Hive Gateway over the checked-in supergraph, with the Rust or the JavaScript query planner: the
@@ -59,8 +60,11 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
-    // Subgraphs answer `_entities` only to requests signed with it (services/kernel/gateway-signature.ts).
-    hmacSignature: config.SUBGRAPH_SIGNING_SECRET ? { secret: config.SUBGRAPH_SIGNING_SECRET } : undefined,
+    // Subgraphs answer `_entities` only to requests signed with it (services/kernel/gateway-signature.ts);
+    // the other fetches, which no subgraph checks, go unsigned.
+    hmacSignature: config.SUBGRAPH_SIGNING_SECRET
+      ? { secret: config.SUBGRAPH_SIGNING_SECRET, shouldSign: ({ executionRequest }) => checkedBySubgraph(executionRequest.document) }
+      : undefined,
     ...hardening.options,
     plugins: () => [
       gatewayMetrics(metrics),

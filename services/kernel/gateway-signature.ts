@@ -41,11 +41,19 @@ export function gatewaySignature(secret: string, request: SignedRequest): string
 }
 
 /**
+ * The requests a subgraph answers only when signed: those whose document mentions `_entities`.
+ * The gateways sign exactly these (signing the rest would be work no subgraph checks).
+ */
+export function asksForEntities(query: unknown): query is string {
+  return typeof query === 'string' && query.includes('_entities');
+}
+
+/**
  * Null when the request may be answered: it does not mention `_entities`, or it carries the
  * gateway's signature of exactly this query and these variables.
  */
 export function refuseUnsignedEntities(request: SignedRequest, secret: string): { message: string; extensions: { code: string } } | null {
-  if (typeof request.query !== 'string' || !request.query.includes('_entities')) return null;
+  if (!asksForEntities(request.query)) return null;
   const given = (request.extensions as Record<string, unknown> | undefined)?.[SIGNATURE_EXTENSION];
   const expected = Buffer.from(gatewaySignature(secret, request), 'base64');
   const actual = typeof given === 'string' ? Buffer.from(given, 'base64') : Buffer.alloc(0);

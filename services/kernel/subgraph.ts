@@ -1,5 +1,9 @@
 import { ApolloServer, type HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type Config } from './config.js';
@@ -120,6 +124,9 @@ export async function startSubgraph<Loaders>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       apolloMetrics(metrics),
+      // No field has a cache hint; Apollo's default cache-control plugin would still hook every
+      // resolved field (willResolveField) to compute none (docs/architecture.md §8).
+      ApolloServerPluginCacheControlDisabled(),
       // Mutations are this subgraph's only writes besides jobs: after one, the next tile is recomputed.
       {
         async requestDidStart() {
