@@ -14,7 +14,6 @@ import { REGIONS } from '../services/kernel/domain/regions.js';
 import { classRank } from '../services/kernel/domain/working-conditions.js';
 import { okedCodeProblem } from '../services/enterprises/domain/oked.js';
 import { recomputeEnterpriseFigures } from '../services/enterprises/queries/figures.query.js';
-import { enterprisesSubgraph } from '../services/enterprises/schema.js';
 
 const TABLES = [
   'regions.region',
@@ -112,7 +111,7 @@ describe('npm run seed', () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const seeded = (await client.query(figures)).rows;
-    const orm = await MikroORM.init({ clientUrl: databaseUrl, entities: enterprisesSubgraph.database.entities, allowGlobalContext: false });
+    const orm = await MikroORM.init({ clientUrl: databaseUrl, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false });
     await orm.em.fork().transactional((em) => recomputeEnterpriseFigures(em, seeded.map((row) => row.id as string), '2026-06-01'));
     await orm.close();
     const recomputed = (await client.query(figures)).rows;

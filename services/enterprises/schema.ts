@@ -1,11 +1,6 @@
 import type { RequestContext } from '../kernel/context.js';
 import { buildFederatedSchema } from '../kernel/federation.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
-import { EmploymentContract } from './entities/employment-contract.entity.js';
-import { Enterprise } from './entities/enterprise.entity.js';
-import { Inspection } from './entities/inspection.entity.js';
-import { LaborRelationsDeclaration } from './entities/labor-relations-declaration.entity.js';
-import { WorkplaceAssessment } from './entities/workplace-assessment.entity.js';
 import { createEnterpriseLoaders, type EnterpriseLoaders } from './loaders.js';
 import { Migration20261123010000Enterprises } from './migrations/Migration20261123010000Enterprises.js';
 import { Migration20261123040000EnterpriseWrites } from './migrations/Migration20261123040000EnterpriseWrites.js';
@@ -51,7 +46,6 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'enterprises',
-    entities: [Enterprise, WorkplaceAssessment, Inspection, EmploymentContract, LaborRelationsDeclaration],
     migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells],
   },
   events: true,

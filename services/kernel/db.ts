@@ -1,4 +1,3 @@
-import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type DatabaseConnection } from 'kysely';
@@ -15,7 +14,6 @@ type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => 
 export interface SubgraphDatabaseOptions {
   /** The subgraph's own Postgres schema: it never reads another one. */
   schema: string;
-  entities: EntityClass<AnyEntity>[];
   migrations: MigrationClass[];
   log: Logger;
   /** A serving subgraph's pool: every statement is bounded by STATEMENT_TIMEOUT_MS. Scripts leave it unset. */
@@ -75,8 +73,8 @@ function initOrm(
   return MikroORM.init({
     clientUrl: databaseUrl(),
     schema: options.schema,
-    entities: options.entities,
-    // Rows are read and written with SQL (docs/architecture.md §15): a subgraph may declare no entities.
+    // Rows are read and written with SQL (docs/architecture.md §15): MikroORM knows no entities.
+    entities: [],
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     migrations: {

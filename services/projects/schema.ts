@@ -1,7 +1,6 @@
 import type { RequestContext } from '../kernel/context.js';
 import { buildFederatedSchema } from '../kernel/federation.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
-import { InvestmentProject } from './entities/investment-project.entity.js';
 import { createProjectLoaders, type ProjectLoaders } from './loaders.js';
 import { Migration20261201090000Projects } from './migrations/Migration20261201090000Projects.js';
 import { parseLocalityId, parseRecruitmentId, parseTrainingReportId, trainingReportId } from './domain/navigator-keys.js';
@@ -47,7 +46,7 @@ export function buildProjectsSchema() {
 export const projectsSubgraph: SubgraphDefinition<ProjectLoaders> = {
   name: 'projects',
   defaultPort: 4005,
-  database: { schema: 'projects', entities: [InvestmentProject], migrations: [Migration20261201090000Projects] },
+  database: { schema: 'projects', migrations: [Migration20261201090000Projects] },
   buildSchema: buildProjectsSchema,
   createLoaders: createProjectLoaders,
   seed: projectsSeed,

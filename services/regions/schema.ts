@@ -3,7 +3,6 @@ import { regionTiles } from './tiles.js';
 import { tileLayer } from '../kernel/tiles/service.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import type { RequestContext } from '../kernel/context.js';
-import { Region } from './entities/region.entity.js';
 import { createRegionLoaders, type RegionLoaders } from './loaders.js';
 import { Migration20261123000100Regions } from './migrations/Migration20261123000100Regions.js';
 import { RegionResolver } from './resolvers/region.resolver.js';
@@ -29,7 +28,7 @@ function buildRegionsSchema() {
 export const regionsSubgraph: SubgraphDefinition<RegionLoaders> = {
   name: 'regions',
   defaultPort: 4001,
-  database: { schema: 'regions', entities: [Region], migrations: [Migration20261123000100Regions, Migration20261201090100Settlements] },
+  database: { schema: 'regions', migrations: [Migration20261123000100Regions, Migration20261201090100Settlements] },
   buildSchema: buildRegionsSchema,
   createLoaders: createRegionLoaders,
   seed: regionsSeed,

@@ -45,7 +45,6 @@ export const resettlementSubgraph: SubgraphDefinition<ResettlementLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'resettlement',
-    entities: [],
     migrations: [
       Migration20261123020000Resettlement,
       Migration20261123030000ResettlementDecisions,

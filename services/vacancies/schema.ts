@@ -5,7 +5,6 @@ import { parsePolygon } from '../kernel/geo/area.js';
 import type { GeoJsonGeometry } from '../kernel/geo/postgis-types.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import { ResettlementZone } from './entities/resettlement-zone.stub.js';
-import { Vacancy } from './entities/vacancy.entity.js';
 import { createVacancyLoaders, type VacancyLoaders } from './loaders.js';
 import { Migration20261123030000Vacancies } from './migrations/Migration20261123030000Vacancies.js';
 import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migration20261123040000VacancyEmployerByBin.js';
@@ -54,7 +53,7 @@ function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', entities: [Vacancy], migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells] },
+  database: { schema: 'vacancies', migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells] },
   events: true,
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,

@@ -3,7 +3,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInKazakhstan } from '../../services/kernel/domain/calendar.js';
 import { recomputeEnterpriseFigures, refreshStaleFigures } from '../../services/enterprises/queries/figures.query.js';
-import { enterprisesSubgraph } from '../../services/enterprises/schema.js';
 import { federation } from '../support/federation.js';
 
 /**
@@ -24,7 +23,7 @@ let fresh: string;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: federation.databaseUrl() });
   await client.connect();
-  orm = await MikroORM.init({ clientUrl: federation.databaseUrl(), entities: enterprisesSubgraph.database.entities, allowGlobalContext: false });
+  orm = await MikroORM.init({ clientUrl: federation.databaseUrl(), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: false });
   const { rows } = await client.query<{ id: string }>(
     `select id from enterprises.enterprise where special_payment_eligible_workers > 0 and figures_as_of = $1::date order by id limit 6`,
     [todayInKazakhstan()],

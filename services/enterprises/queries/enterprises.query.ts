@@ -8,7 +8,7 @@ import { toConnection, type Connection, type PageRequest } from '../../kernel/pa
 import type { Enterprise } from '../entities/enterprise.entity.js';
 import { EnterpriseOrder } from '../graphql/enterprise-filter.js';
 import { allOf, bound, runSql, sql, type SqlFragment } from '../../kernel/sql.js';
-import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
+import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-rows.js';
 
 export async function enterprisesByIds(em: EntityManager, ids: readonly string[]): Promise<Enterprise[]> {
   // References from other subgraphs are not validated by GraphQL: a malformed id is simply unknown.

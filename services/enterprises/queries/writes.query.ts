@@ -5,7 +5,7 @@ import type { Enterprise } from '../entities/enterprise.entity.js';
 import { Inspection, type InspectionKind } from '../entities/inspection.entity.js';
 import { LaborRelationsDeclaration } from '../entities/labor-relations-declaration.entity.js';
 import type { Assessment, Declaration, NewEnterprise, NewInspection } from '../graphql/mutation-inputs.js';
-import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-columns.js';
+import { ENTERPRISE_COLUMNS, toEnterprise, type EnterpriseRow } from './enterprise-rows.js';
 import { todayInKazakhstan } from '../../kernel/domain/calendar.js';
 import { recomputeEnterpriseFigures } from './figures.query.js';
 import { bound, runSql } from '../../kernel/sql.js';

@@ -1,24 +1,8 @@
 import { pgArray, type EntityManager } from '../../kernel/db.js';
-import type { RegionKind } from '../../kernel/domain/regions.js';
 import type { GeoJsonGeometry, LatLon } from '../../kernel/geo/postgis-types.js';
 import type { Region } from '../entities/region.entity.js';
+import { REGION_COLUMNS, toRegion, type RegionRow } from './region-rows.js';
 import { allOf, bound, runSql, sql } from '../../kernel/sql.js';
-
-interface RegionRow {
-  code: string;
-  kato_code: string;
-  name_en: string;
-  name_ru: string;
-  name_kk: string;
-  kind: RegionKind;
-  admin_center: string;
-  lat: number;
-  lon: number;
-  area_km2: number;
-  population: number;
-  population_estimated: boolean;
-  median_monthly_wage_tenge: number;
-}
 
 /**
  * Region cards (every column but the boundary, which weighs up to 95 kB a region and is read only
@@ -28,28 +12,12 @@ export async function regionCards(em: EntityManager, codes: readonly string[] | 
   const rows = await runSql<RegionRow>(
     em,
     sql(
-      `select code, kato_code, name_en, name_ru, name_kk, kind, admin_center,
-              ST_Y(center::geometry) as lat, ST_X(center::geometry) as lon,
-              area_km2, population, population_estimated, median_monthly_wage_tenge
-         from regions.region where `,
-      allOf(codes === null ? [] : [bound('code = any(?::text[])', pgArray(codes))]),
-      ' order by code',
+      `select ${REGION_COLUMNS} from regions.region r where `,
+      allOf(codes === null ? [] : [bound('r.code = any(?::text[])', pgArray(codes))]),
+      ' order by r.code',
     ),
   );
-  return rows.map((row) => ({
-    code: row.code,
-    katoCode: row.kato_code,
-    nameEn: row.name_en,
-    nameRu: row.name_ru,
-    nameKk: row.name_kk,
-    kind: row.kind,
-    adminCenter: row.admin_center,
-    center: { lat: row.lat, lon: row.lon },
-    areaKm2: row.area_km2,
-    population: row.population,
-    populationEstimated: row.population_estimated,
-    medianMonthlyWageTenge: row.median_monthly_wage_tenge,
-  }));
+  return rows.map(toRegion);
 }
 
 /** The region containing a point, from the subdivided boundaries; null outside Kazakhstan. */

@@ -7,7 +7,7 @@ import type { VacancyStatus } from '../graphql/enums.js';
 import type { ParsedVacancyFilter } from '../graphql/vacancy-filter.js';
 import { cursorKeyOf, keysetCondition, orderByClause, sortColumns, type KeysetOrder, type SortedRow } from '../../kernel/keyset.js';
 import { type SqlFragment, allOf, bound, joinSql, sql, runSql } from '../../kernel/sql.js';
-import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
+import { VACANCY_COLUMNS, toVacancy, type VacancyRow } from './vacancy-rows.js';
 
 export type PageRow = VacancyRow & SortedRow & { distance_km: number | null };
 
@@ -15,7 +15,7 @@ const AREA_COLUMNS = { point: 'v.location', regionCode: 'v.region_code' };
 
 export async function vacanciesByIds(em: EntityManager, ids: readonly string[]): Promise<Vacancy[]> {
   const rows = await runSql<VacancyRow>(em, bound(`select ${VACANCY_COLUMNS} from vacancies.vacancy v where v.id = any(?::uuid[])`, pgArray(ids)));
-  return rows.map(vacancyFromRow);
+  return rows.map(toVacancy);
 }
 
 /** Open for at least `days` whole days (the same count as `openDays`). */
@@ -128,7 +128,7 @@ export async function vacancyPagesByParent(
 
 /** `total` as a function is counted only if the client reads `totalCount`. */
 export function pageConnection(rows: PageRow[], ordering: KeysetOrder, page: PageRequest, total: number | (() => Promise<number>)): Connection<Vacancy> {
-  return toConnection(rows, page, total, (row) => ({ node: vacancyFromRow(row), key: cursorKeyOf(ordering, row), distanceKm: row.distance_km }));
+  return toConnection(rows, page, total, (row) => ({ node: toVacancy(row), key: cursorKeyOf(ordering, row), distanceKm: row.distance_km }));
 }
 
 /** How many vacancies match per parent, for every parent in the batch, in one statement. */

@@ -3,7 +3,7 @@ import type { WorkingConditionsClass } from '../../kernel/domain/working-conditi
 import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 
-/** The card columns every vacancy query selects (table alias `v`), read back by `vacancyFromRow`. */
+/** The card columns every vacancy query selects (table alias `v`), read back by `toVacancy`. */
 export const VACANCY_COLUMNS = `v.id, v.enterprise_bin, v.title, v.occupation_code, v.salary_min_tenge,
   v.salary_max_tenge, v.employment_type, v.conditions_class, v.housing_provided,
   ST_Y(v.location::geometry) as lat, ST_X(v.location::geometry) as lon,
@@ -28,7 +28,7 @@ export interface VacancyRow {
   closed_at: Date | string | null;
 }
 
-export function vacancyFromRow(row: VacancyRow): Vacancy {
+export function toVacancy(row: VacancyRow): Vacancy {
   return {
     id: row.id,
     enterpriseBin: row.enterprise_bin,

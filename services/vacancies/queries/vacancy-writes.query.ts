@@ -4,7 +4,7 @@ import type { Vacancy } from '../entities/vacancy.entity.js';
 import type { VacancyStatus } from '../graphql/enums.js';
 import type { NewVacancy } from '../graphql/post-vacancy-input.js';
 import { forgetStaffingShortages } from './shortages.query.js';
-import { VACANCY_COLUMNS, vacancyFromRow, type VacancyRow } from './vacancy-rows.js';
+import { VACANCY_COLUMNS, toVacancy, type VacancyRow } from './vacancy-rows.js';
 import { bound, runSql } from '../../kernel/sql.js';
 
 /** Outbox topics of this subgraph; each event's payload is the vacancy's row (`VacancyRow`). */
@@ -47,7 +47,7 @@ export async function insertVacancy(em: EntityManager, vacancy: NewVacancy): Pro
   ));
   // One statement, committed on return: the next shortage report must count it.
   forgetStaffingShortages();
-  return rows[0] ? vacancyFromRow(rows[0]) : null;
+  return rows[0] ? toVacancy(rows[0]) : null;
 }
 
 /**
@@ -67,5 +67,5 @@ export async function closeOpenVacancy(em: EntityManager, id: string, status: Ex
     status, id,
   ));
   forgetStaffingShortages();
-  return rows[0] ? vacancyFromRow(rows[0]) : null;
+  return rows[0] ? toVacancy(rows[0]) : null;
 }

@@ -7,12 +7,12 @@ import { Vacancy } from '../entities/vacancy.entity.js';
 import { parseVacancyFilter, VacancyFilter } from '../graphql/vacancy-filter.js';
 import type { VacancyLoaders } from '../loaders.js';
 import { VACANCY_CLOSED, VACANCY_POSTED } from '../queries/vacancy-writes.query.js';
-import { type VacancyRow, vacancyFromRow } from '../queries/vacancy-rows.js';
+import { type VacancyRow, toVacancy } from '../queries/vacancy-rows.js';
 
 type Context = RequestContext<VacancyLoaders>;
 type Subscribing = SubscribeResolverData<unknown, { area?: AreaInput | null; filter?: VacancyFilter | null }, Context>;
 
-const decodeVacancy = (payload: Record<string, unknown>): Vacancy => vacancyFromRow(payload as unknown as VacancyRow);
+const decodeVacancy = (payload: Record<string, unknown>): Vacancy => toVacancy(payload as unknown as VacancyRow);
 
 /**
  * Vacancies are public, like `Query.vacancies`: anyone may subscribe. The arguments are
