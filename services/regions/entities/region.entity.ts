@@ -1,16 +1,8 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import type { RegionKind } from '../../kernel/domain/regions.js';
-
-enum RegionKindEnum {
-  OBLAST = 'OBLAST',
-  CITY = 'CITY',
-}
-registerEnumType(RegionKindEnum, {
-  name: 'RegionKind',
-  description: 'OBLAST: a region; CITY: a city of republican significance (Astana, Almaty, Shymkent).',
-});
+import { RegionKindEnum } from '../graphql/enums.js';
 
 /**
  * A first-level unit. The boundary lives in its own columns (`boundary`, and the subdivided
