@@ -1,10 +1,12 @@
 import { createGatewayRuntime, type GatewayConfigSupergraph, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { type Config, loadConfig } from '../../services/kernel/config.js';
 import { createHttpApp, type HttpRoutes, listen, type RunningService } from '../../services/kernel/http.js';
-import { logger } from '../../services/kernel/logger.js';
+import { ClientBuffers } from '../../services/kernel/events/client-buffers.js';
+import { SlowConsumer } from '../../services/kernel/errors.js';
+import { type Logger, logger } from '../../services/kernel/logger.js';
 import { ServiceMetrics } from '../../services/kernel/metrics.js';
 import { graphiql } from '../graphiql.js';
 import { envelopQueryLimits } from '../limits.js';
@@ -47,7 +49,8 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const supergraph = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const hardening = gatewayHardening(config);
   const subscriptions = subscriptionsPerCaller(config);
-  const metrics = new ServiceMetrics('gateway', { openSubscriptions: subscriptions.open });
+  const buffers = new ClientBuffers(config.SUBSCRIPTION_BUFFER_BYTES, config.SUBSCRIPTION_HEARTBEAT_SECONDS * 1000);
+  const metrics = new ServiceMetrics('gateway', { openSubscriptions: subscriptions.open, clientBuffers: buffers });
   const runtime = createGatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>({
     // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
     supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
@@ -90,7 +93,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     metrics,
     compressMinBytes: config.COMPRESS_MIN_BYTES,
     browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime)],
+    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime, buffers, log)],
   });
   const service = await listen(app, {
     host: config.HOST,
@@ -107,7 +110,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     },
   });
   let disposed: Promise<void> | undefined;
-  const graphqlWs = serveGraphqlWs(runtime, app.server, config, () => service.url);
+  const graphqlWs = serveGraphqlWs(runtime, app.server, { config, buffers, log, url: () => service.url });
   log.info({ engine: options.unifiedGraphHandler ? 'hive-router' : 'hive' }, 'gateway engine');
   return service;
 }
@@ -115,10 +118,16 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
 /**
  * Hive's runtime is a fetch handler, mounted on `/graphql` as its docs show for Fastify. The body
  * reaches it as the bytes that came (Fastify bounds their size), so Hive parses and answers every
- * content type itself; a subscription's event stream is passed on as a stream, any other answer
- * whole, so the compression threshold can see its size.
+ * content type itself; any answer but a subscription's is passed on whole, so the compression
+ * threshold can see its size. A subscription's event stream goes out through the kernel's
+ * bounded writer (SUBSCRIPTION_BUFFER_BYTES per client, docs/architecture.md §14).
  */
-function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>): HttpRoutes {
+function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>, buffers: ClientBuffers, log: Logger): HttpRoutes {
+  const farewell = (error: unknown) => {
+    if (error instanceof SlowConsumer) return error.toJSON();
+    log.error({ err: error }, 'subscription stream failed');
+    return { message: 'subscription stream failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
   return (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -129,7 +138,18 @@ function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: Fastif
       });
       reply.code(response.status);
       const stream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-      return reply.send(stream || !response.body ? response.body : Buffer.from(await response.arrayBuffer()));
+      if (!stream || !response.body) return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : response.body);
+      reply.hijack();
+      reply.raw.writeHead(response.status, reply.getHeaders() as OutgoingHttpHeaders);
+      const reader = response.body.getReader();
+      const chunks: AsyncIterator<Uint8Array> = {
+        next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+        return: async () => {
+          await reader.cancel();
+          return { done: true, value: undefined };
+        },
+      };
+      await buffers.pipeEventStream(chunks, reply.raw, farewell);
     });
   };
 }

@@ -113,6 +113,12 @@ const configSchema = z.object({
   OUTBOX_RETENTION_MINUTES: positiveInt.default(60),
   /** Events waiting for one subscriber before it is dropped as a slow consumer. */
   SUBSCRIPTION_QUEUE_SIZE: positiveInt.default(100),
+  /**
+   * Bytes written to one subscription client (an SSE stream, a WebSocket) and not yet read by
+   * it, at the gateway and at each subgraph's SSE: past this the client is dropped (LIMIT_EXCEEDED,
+   * WebSocket close 4413). An event alone always goes out, whatever its size.
+   */
+  SUBSCRIPTION_BUFFER_BYTES: positiveInt.default(1024 * 1024),
   /** At the gateway: live subscriptions per connection (graphql-ws) and per caller (token subject, or address when anonymous). */
   SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
   SUBSCRIPTIONS_PER_CALLER: positiveInt.default(50),

@@ -84,6 +84,20 @@ export class LimitExceeded extends DomainError {
   }
 }
 
+/**
+ * A subscriber that does not keep up is dropped (docs/architecture.md §14): more than
+ * SUBSCRIPTION_QUEUE_SIZE events waiting in its subgraph, or more than SUBSCRIPTION_BUFFER_BYTES
+ * written and not yet read by its client. Its last event is this error; the stream then ends.
+ */
+export class SlowConsumer extends DomainError {
+  readonly code = 'LIMIT_EXCEEDED';
+
+  constructor(limit: 'subscriptionQueue' | 'subscriptionBufferBytes', max: number) {
+    const what = limit === 'subscriptionQueue' ? `${max} events waiting` : `${max} bytes buffered`;
+    super(`slow consumer dropped: more than ${what} for this subscription`, { code: 'LIMIT_EXCEEDED', limit, max });
+  }
+}
+
 /** A bad token rejects the whole request (HTTP 401), before any resolver runs. */
 export function rejectRequest(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });

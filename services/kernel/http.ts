@@ -2,12 +2,13 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
+import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createHandler as createSseHandler } from 'graphql-sse';
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
+import type { ClientBuffers } from './events/client-buffers.js';
 import { type GraphQLRequestBody, refuseHostileRequest } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
@@ -181,6 +182,8 @@ export interface ApolloRouteOptions<Context extends BaseContext> {
     /** The caller is checked before the stream opens: a rejection is the error to answer. */
     authenticate: (headers: HeaderMap) => Promise<unknown>;
     formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+    /** The bound on what waits for each stream's reader (SUBSCRIPTION_BUFFER_BYTES). */
+    buffers: ClientBuffers;
   };
   /** A subgraph's SUBGRAPH_SIGNING_SECRET: `_entities` is answered only to requests the gateway signed with it. */
   gatewaySecret?: string;
@@ -203,7 +206,7 @@ export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOp
       if (subscriptions && (request.headers.accept ?? '').includes('text/event-stream')) {
         reply.hijack();
         try {
-          await subscriptions(request as never, reply as never);
+          await subscriptions(request, reply);
         } catch (error) {
           log.error({ err: error }, 'subscription stream failed');
           if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' });
@@ -229,6 +232,11 @@ export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOp
   };
 }
 
+/**
+ * graphql-sse's own handler, written to the socket by the kernel's bounded writer rather than by
+ * its Fastify adapter: the adapter waits for each write to reach the client while the handler
+ * keeps taking the hub's events into a queue of its own, without bound, for a reader that stalls.
+ */
 function eventStreamHandler<Context extends BaseContext>(
   options: ApolloRouteOptions<Context>,
   subscriptions: NonNullable<ApolloRouteOptions<Context>['subscriptions']>,
@@ -239,7 +247,7 @@ function eventStreamHandler<Context extends BaseContext>(
     const errors = result.errors.map((error) => subscriptions.formatError(error.toJSON(), error));
     return { ...result, errors: errors as unknown as ExecutionResult['errors'] };
   };
-  return createSseHandler<Context>({
+  const handler = createSseHandler<FastifyRequest, undefined, Context>({
     schema: subscriptions.schema,
     // Distinct connections only: a stream per subscription, nothing kept between requests.
     authenticate: () => null,
@@ -257,6 +265,29 @@ function eventStreamHandler<Context extends BaseContext>(
     context: (request) => options.context({ headers: toHeaderMap(request.raw.headers), requestId: request.raw.id }),
     onNext: (_context, _request, result) => format(result as ExecutionResult),
   });
+  const farewell = (error: unknown) =>
+    subscriptions.formatError(error instanceof GraphQLError ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) }, error);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const [body, init] = await handler({
+      method: request.method,
+      url: request.url,
+      headers: {
+        get: (key) => {
+          const value = request.headers[key];
+          return Array.isArray(value) ? value.join('\n') : value;
+        },
+      },
+      body: (request.body as Record<string, unknown> | undefined) ?? null,
+      raw: request,
+      context: undefined,
+    });
+    reply.raw.writeHead(init.status, init.statusText, { ...(reply.getHeaders() as OutgoingHttpHeaders), ...init.headers });
+    if (!body || typeof body === 'string') {
+      reply.raw.end(body ?? undefined);
+      return;
+    }
+    await subscriptions.buffers.pipeEventStream(body, reply.raw, farewell);
+  };
 }
 
 /** Listens; `close` stops taking requests, lets in-flight ones finish, then runs `onClose`. */

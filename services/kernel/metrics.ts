@@ -30,6 +30,8 @@ export interface MetricSources {
   sqlStatements?: () => number;
   pool?: () => PoolUsage;
   openSubscriptions?: () => number;
+  /** Subscription clients' unread bytes (events/client-buffers.ts). */
+  clientBuffers?: { metrics(): { subscriptionBufferPeakBytes: number; slowConsumersDropped: number } };
 }
 
 export class ServiceMetrics {
@@ -50,7 +52,7 @@ export class ServiceMetrics {
       registers,
     });
     this.errors = new Counter({ name: 'graphql_errors_total', help: 'Errors answered, by extensions.code', labelNames: ['code'], registers });
-    const { sqlStatements, pool, openSubscriptions } = sources;
+    const { sqlStatements, pool, openSubscriptions, clientBuffers } = sources;
     if (sqlStatements) {
       new Counter({
         name: 'sql_statements_total',
@@ -82,6 +84,25 @@ export class ServiceMetrics {
         registers,
         collect() {
           this.set(openSubscriptions());
+        },
+      });
+    }
+    if (clientBuffers) {
+      new Gauge({
+        name: 'subscription_buffer_peak_bytes',
+        help: 'The most bytes any one subscription client had written to it and not yet read (SUBSCRIPTION_BUFFER_BYTES bounds it)',
+        registers,
+        collect() {
+          this.set(clientBuffers.metrics().subscriptionBufferPeakBytes);
+        },
+      });
+      new Counter({
+        name: 'subscription_slow_consumers_dropped_total',
+        help: 'Subscription clients dropped for more than SUBSCRIPTION_BUFFER_BYTES unread',
+        registers,
+        collect() {
+          this.reset();
+          this.inc(clientBuffers.metrics().slowConsumersDropped);
         },
       });
     }

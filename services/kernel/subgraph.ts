@@ -13,6 +13,7 @@ import { authenticateRequest } from './auth.js';
 import { errorFormatter } from './errors.js';
 import { noNulLiteralsRule } from './graphql/input-guard.js';
 import { apolloRoutes, closeOnSignals, createHttpApp, listen, type RunningService } from './http.js';
+import { ClientBuffers } from './events/client-buffers.js';
 import { EventHub } from './events/event-hub.js';
 import { outboxPruning } from './events/pruning.js';
 import { OutboxRelay } from './events/relay.js';
@@ -104,10 +105,11 @@ export async function startSubgraph<Loaders>(
   const dataChanged = () => tiles?.changed();
 
   const events = definition.events ? new EventHub(config.SUBSCRIPTION_QUEUE_SIZE) : null;
+  const buffers = new ClientBuffers(config.SUBSCRIPTION_BUFFER_BYTES, config.SUBSCRIPTION_HEARTBEAT_SECONDS * 1000);
   const metrics = new ServiceMetrics(definition.name, {
     sqlStatements: () => database.counter.statements,
     pool: database.poolUsage,
-    ...(events ? { openSubscriptions: () => events.size } : {}),
+    ...(events ? { openSubscriptions: () => events.size, clientBuffers: buffers } : {}),
   });
   const schema = await definition.buildSchema();
   const formatError = errorFormatter({
@@ -183,7 +185,9 @@ export async function startSubgraph<Loaders>(
           context,
           gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
           metrics,
-          subscriptions: events ? { schema, authenticate: (headers) => authenticateRequest(headers.get('authorization')), formatError } : undefined,
+          subscriptions: events
+            ? { schema, authenticate: (headers) => authenticateRequest(headers.get('authorization')), formatError, buffers }
+            : undefined,
         },
         log,
       ),

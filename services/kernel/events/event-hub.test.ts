@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventHub, SlowConsumer } from './event-hub.js';
+import { SlowConsumer } from '../errors.js';
+import { EventHub } from './event-hub.js';
 
 const event = (id: number, topic = 'vacancyPosted', payload: Record<string, unknown> = { id }) => ({ id, topic, payload });
 

@@ -1,18 +1,5 @@
+import { SlowConsumer } from '../errors.js';
 import type { OutboxEvent } from './outbox.js';
-
-/**
- * This process's subscribers, fed by its relay. Each subscriber has a bounded queue: one that
- * does not keep up (SUBSCRIPTION_QUEUE_SIZE events waiting) gets SlowConsumer and is dropped,
- * so memory never grows with a stalled client. Subscribers select their events with a
- * predicate (the subscription's validated filters) and see each event at most once.
- */
-export class SlowConsumer extends Error {
-  override readonly name = 'SlowConsumer';
-
-  constructor(limit: number) {
-    super(`subscriber dropped: more than ${limit} events waiting`);
-  }
-}
 
 export class HubClosed extends Error {
   override readonly name = 'HubClosed';
@@ -27,6 +14,12 @@ interface Subscriber {
   done: boolean;
 }
 
+/**
+ * This process's subscribers, fed by its relay. Each subscriber has a bounded queue: one that
+ * does not keep up (SUBSCRIPTION_QUEUE_SIZE events waiting) gets SlowConsumer (LIMIT_EXCEEDED) and is dropped,
+ * so memory never grows with a stalled client. Subscribers select their events with a
+ * predicate (the subscription's validated filters) and see each event at most once.
+ */
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private closed = false;
@@ -41,7 +34,7 @@ export class EventHub {
     for (const subscriber of this.subscribers) {
       if (subscriber.topic !== event.topic || subscriber.done || !subscriber.accepts(event.payload)) continue;
       if (subscriber.queue.length >= this.queueLimit) {
-        this.end(subscriber, new SlowConsumer(this.queueLimit));
+        this.end(subscriber, new SlowConsumer('subscriptionQueue', this.queueLimit));
         continue;
       }
       subscriber.queue.push(event.payload);
