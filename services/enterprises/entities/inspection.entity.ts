@@ -1,15 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../kernel/graphql/date.js';
+import { graphqlEnum, type EnumValue } from '../../kernel/graphql/enum.js';
 
-export enum InspectionKind {
-  PLANNED = 'PLANNED',
-  UNPLANNED = 'UNPLANNED',
-  ACCIDENT = 'ACCIDENT',
-}
-registerEnumType(InspectionKind, {
-  name: 'InspectionKind',
-  description: 'PLANNED: scheduled; UNPLANNED: on a complaint or a signal; ACCIDENT: after an accident at work.',
-});
+export const InspectionKind = graphqlEnum(
+  'InspectionKind',
+  ['PLANNED', 'UNPLANNED', 'ACCIDENT'],
+  'PLANNED: scheduled; UNPLANNED: on a complaint or a signal; ACCIDENT: after an accident at work.',
+);
+export type InspectionKind = EnumValue<typeof InspectionKind>;
 
 @ObjectType({ description: 'A state labour inspection of an enterprise.' })
 export class Inspection {

@@ -1,9 +1,10 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { BadInput } from '../../kernel/errors.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { classRank } from '../../kernel/domain/working-conditions.js';
 import { bound, type SqlFragment } from '../../kernel/sql.js';
 import { overdueCutoff } from '../domain/assessment-schedule.js';
+import { graphqlEnum, type EnumValue } from '../../kernel/graphql/enum.js';
 
 @InputType({ description: 'Conditions on the enterprise card; all given ones must hold.' })
 export class EnterpriseFilter {
@@ -23,18 +24,12 @@ export class EnterpriseFilter {
   nameContains?: string | null;
 }
 
-export enum EnterpriseOrder {
-  DISTANCE = 'DISTANCE',
-  NAME = 'NAME',
-  HAZARD_DESC = 'HAZARD_DESC',
-  HEADCOUNT_DESC = 'HEADCOUNT_DESC',
-}
-registerEnumType(EnterpriseOrder, {
-  name: 'EnterpriseOrder',
-  description:
-    'DISTANCE: nearest first — to area.near\'s point, or to the centre of area.bbox (planar in degrees, like the box; the default for a bbox); ' +
-    'NAME (the default otherwise); HAZARD_DESC: worst class first; HEADCOUNT_DESC: largest first. Ties by id.',
-});
+export const EnterpriseOrder = graphqlEnum(
+  'EnterpriseOrder',
+  ['DISTANCE', 'NAME', 'HAZARD_DESC', 'HEADCOUNT_DESC'],
+  'DISTANCE: nearest first — to area.near\'s point, or to the centre of area.bbox (planar in degrees, like the box; the default for a bbox); NAME (the default otherwise); HAZARD_DESC: worst class first; HEADCOUNT_DESC: largest first. Ties by id.',
+);
+export type EnterpriseOrder = EnumValue<typeof EnterpriseOrder>;
 
 /** A map viewport lists nearest its centre first (the GiST index walks them), everything else by name. */
 export function defaultEnterpriseOrder(area: { kind: string } | null): EnterpriseOrder {

@@ -156,28 +156,38 @@ const EVERYWHERE: Activity[] = [
   { okedCode: '86100', label: 'Hospital' },
 ];
 
-const ACTIVITY_MIX: Record<string, Activity[]> = {
-  'KZ-35': MINING,
-  'KZ-62': MINING,
-  'KZ-55': MINING,
-  'KZ-63': MINING,
-  'KZ-10': MINING,
-  'KZ-39': [...MINING, ...IRON_ORE, ...AGRICULTURE],
-  'KZ-23': OIL_AND_GAS,
-  'KZ-47': OIL_AND_GAS,
-  'KZ-27': OIL_AND_GAS,
-  'KZ-15': OIL_AND_GAS,
-  'KZ-43': OIL_AND_GAS,
-  'KZ-11': AGRICULTURE,
-  'KZ-59': AGRICULTURE,
-  'KZ-61': AGRICULTURE,
-  'KZ-31': AGRICULTURE,
-  'KZ-19': AGRICULTURE,
-  'KZ-33': AGRICULTURE,
-  'KZ-71': SERVICES,
-  'KZ-75': SERVICES,
-  'KZ-79': SERVICES,
+/** Each region's economy (docs/domain.md §8): the enterprises and the investment projects of the demo both follow it. */
+export type RegionEconomy = 'MINING' | 'IRON_ORE' | 'OIL_AND_GAS' | 'AGRICULTURE' | 'SERVICES';
+
+const REGION_ECONOMIES: Record<string, RegionEconomy[]> = {
+  'KZ-35': ['MINING'],
+  'KZ-62': ['MINING'],
+  'KZ-55': ['MINING'],
+  'KZ-63': ['MINING'],
+  'KZ-10': ['MINING'],
+  'KZ-39': ['MINING', 'IRON_ORE', 'AGRICULTURE'],
+  'KZ-23': ['OIL_AND_GAS'],
+  'KZ-47': ['OIL_AND_GAS'],
+  'KZ-27': ['OIL_AND_GAS'],
+  'KZ-15': ['OIL_AND_GAS'],
+  'KZ-43': ['OIL_AND_GAS'],
+  'KZ-11': ['AGRICULTURE'],
+  'KZ-59': ['AGRICULTURE'],
+  'KZ-61': ['AGRICULTURE'],
+  'KZ-31': ['AGRICULTURE'],
+  'KZ-19': ['AGRICULTURE'],
+  'KZ-33': ['AGRICULTURE'],
+  'KZ-71': ['SERVICES'],
+  'KZ-75': ['SERVICES'],
+  'KZ-79': ['SERVICES'],
 };
+
+/** Per region, the items of each of its economies, in the order the region lists them. */
+export function byRegionEconomy<Item>(items: Record<RegionEconomy, Item[]>): Record<string, Item[]> {
+  return Object.fromEntries(Object.entries(REGION_ECONOMIES).map(([code, economies]) => [code, economies.flatMap((economy) => items[economy])]));
+}
+
+const ACTIVITY_MIX = byRegionEconomy<Activity>({ MINING, IRON_ORE, OIL_AND_GAS, AGRICULTURE, SERVICES });
 
 export interface DemoEnterprise {
   id: string;

@@ -1,26 +1,15 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum, type EnumValue } from '../../kernel/graphql/enum.js';
 
-export enum ProjectStatus {
-  PREPARATION = 'PREPARATION',
-  CONSTRUCTION = 'CONSTRUCTION',
-  COMMISSIONING = 'COMMISSIONING',
-}
+export const ProjectStatus = graphqlEnum(
+  'ProjectStatus',
+  ['PREPARATION', 'CONSTRUCTION', 'COMMISSIONING'],
+  'Where a project under way stands: PREPARATION (design, permits, financing), CONSTRUCTION, COMMISSIONING (first output, hiring the operating staff).',
+);
+export type ProjectStatus = EnumValue<typeof ProjectStatus>;
 
-registerEnumType(ProjectStatus, {
-  name: 'ProjectStatus',
-  description:
-    'Where a project under way stands: PREPARATION (design, permits, financing), CONSTRUCTION, COMMISSIONING ' +
-    '(first output, hiring the operating staff).',
-});
-
-export enum InvestmentProjectOrder {
-  INVESTMENT_DESC = 'INVESTMENT_DESC',
-  PLANNED_JOBS_DESC = 'PLANNED_JOBS_DESC',
-  NAME = 'NAME',
-  DISTANCE = 'DISTANCE',
-}
-
-registerEnumType(InvestmentProjectOrder, {
-  name: 'InvestmentProjectOrder',
-  description: 'INVESTMENT_DESC (default), PLANNED_JOBS_DESC, NAME, or DISTANCE (nearest first; needs area.near).',
-});
+export const InvestmentProjectOrder = graphqlEnum(
+  'InvestmentProjectOrder',
+  ['INVESTMENT_DESC', 'PLANNED_JOBS_DESC', 'NAME', 'DISTANCE'],
+  'INVESTMENT_DESC (default), PLANNED_JOBS_DESC, NAME, or DISTANCE (nearest first; needs area.near).',
+);
+export type InvestmentProjectOrder = EnumValue<typeof InvestmentProjectOrder>;

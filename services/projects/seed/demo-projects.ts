@@ -1,6 +1,6 @@
 import { REGIONS } from '../../kernel/domain/regions.js';
 import { nameBasedUuid } from '../../kernel/ids.js';
-import type { Random, Settlement } from '../../kernel/seed/demo-world.js';
+import { byRegionEconomy, type Random, type Settlement } from '../../kernel/seed/demo-world.js';
 import { ProjectStatus } from '../graphql/enums.js';
 
 /**
@@ -62,28 +62,7 @@ const EVERYWHERE: Sector[] = [
 ];
 
 /** Sectors by region (docs/domain.md §8); every region also builds power, roads, housing, logistics and cement. */
-const SECTORS_BY_REGION: Record<string, Sector[]> = {
-  'KZ-35': MINING,
-  'KZ-62': MINING,
-  'KZ-55': MINING,
-  'KZ-63': MINING,
-  'KZ-10': MINING,
-  'KZ-39': [...MINING, ...AGRICULTURE],
-  'KZ-23': OIL_AND_GAS,
-  'KZ-47': OIL_AND_GAS,
-  'KZ-27': OIL_AND_GAS,
-  'KZ-15': OIL_AND_GAS,
-  'KZ-43': OIL_AND_GAS,
-  'KZ-11': AGRICULTURE,
-  'KZ-59': AGRICULTURE,
-  'KZ-61': AGRICULTURE,
-  'KZ-31': AGRICULTURE,
-  'KZ-19': AGRICULTURE,
-  'KZ-33': AGRICULTURE,
-  'KZ-71': SERVICES,
-  'KZ-75': SERVICES,
-  'KZ-79': SERVICES,
-};
+const SECTORS_BY_REGION = byRegionEconomy<Sector>({ MINING, IRON_ORE: [], OIL_AND_GAS, AGRICULTURE, SERVICES });
 
 const MEDIAN_WAGE = new Map(REGIONS.map((region) => [region.code, region.medianMonthlyWageTenge]));
 

@@ -1,10 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum, type EnumValue } from '../../kernel/graphql/enum.js';
 
-export enum RegionKindEnum {
-  OBLAST = 'OBLAST',
-  CITY = 'CITY',
-}
-registerEnumType(RegionKindEnum, {
-  name: 'RegionKind',
-  description: 'OBLAST: a region; CITY: a city of republican significance (Astana, Almaty, Shymkent).',
-});
+export const RegionKindEnum = graphqlEnum(
+  'RegionKind',
+  ['OBLAST', 'CITY'],
+  'OBLAST: a region; CITY: a city of republican significance (Astana, Almaty, Shymkent).',
+);
+export type RegionKindEnum = EnumValue<typeof RegionKindEnum>;

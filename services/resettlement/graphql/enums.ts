@@ -1,32 +1,18 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum, type EnumValue } from '../../kernel/graphql/enum.js';
 
-export enum ApplicationStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-}
+export const ApplicationStatus = graphqlEnum('ApplicationStatus', ['PENDING', 'ACCEPTED', 'REJECTED'], 'Where an application stands.');
+export type ApplicationStatus = EnumValue<typeof ApplicationStatus>;
 
-registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: 'Where an application stands.' });
+export const ResettlementRole = graphqlEnum(
+  'ResettlementRole',
+  ['DONOR', 'RECIPIENT', 'NEUTRAL'],
+  'RECIPIENT: a labour-deficit region with a resettlement quota (confirmed); DONOR: a labour-surplus region families move from (model: the 2017 programme mapped to today’s regions); NEUTRAL: neither.',
+);
+export type ResettlementRole = EnumValue<typeof ResettlementRole>;
 
-export enum ResettlementRole {
-  DONOR = 'DONOR',
-  RECIPIENT = 'RECIPIENT',
-  NEUTRAL = 'NEUTRAL',
-}
-
-registerEnumType(ResettlementRole, {
-  name: 'ResettlementRole',
-  description:
-    'RECIPIENT: a labour-deficit region with a resettlement quota (confirmed); DONOR: a labour-surplus region ' +
-    'families move from (model: the 2017 programme mapped to today’s regions); NEUTRAL: neither.',
-});
-
-export enum Decision {
-  ACCEPT = 'ACCEPT',
-  REJECT = 'REJECT',
-}
-
-registerEnumType(Decision, {
-  name: 'Decision',
-  description: "An officer's decision on a pending application. REJECT needs a reason; ACCEPT needs a free family in the zone's quota.",
-});
+export const Decision = graphqlEnum(
+  'Decision',
+  ['ACCEPT', 'REJECT'],
+  "An officer's decision on a pending application. REJECT needs a reason; ACCEPT needs a free family in the zone's quota.",
+);
+export type Decision = EnumValue<typeof Decision>;
