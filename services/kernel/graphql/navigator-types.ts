@@ -82,6 +82,21 @@ export interface ProjectLocalityReference {
   plannedOccupations: string[];
 }
 
+/** The locality's key and place as a subgraph receives them (`@requires`); each subgraph's ProjectLocality extends it. */
+@ObjectType()
+export abstract class ProjectLocalityPlace {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => GeoPoint)
+  @Directive('@external')
+  center!: LatLon;
+
+  @Field(() => Float)
+  @Directive('@external')
+  radiusKm!: number;
+}
+
 /**
  * The projects subgraph's navigator entities as the enterprises and vacancies subgraphs see them:
  * the key, and the place or occupations they receive through `@requires` (never stored there).
@@ -91,18 +106,7 @@ export interface ProjectLocalityReference {
 export function navigatorReferenceTypes() {
   @ObjectType('ProjectLocality')
   @Directive('@key(fields: "id")')
-  class ProjectLocality implements ProjectLocalityReference {
-    @Field(() => ID)
-    id!: string;
-
-    @Field(() => GeoPoint)
-    @Directive('@external')
-    center!: LatLon;
-
-    @Field(() => Float)
-    @Directive('@external')
-    radiusKm!: number;
-
+  class ProjectLocality extends ProjectLocalityPlace implements ProjectLocalityReference {
     @Field(() => [String])
     @Directive('@external')
     plannedOccupations!: string[];

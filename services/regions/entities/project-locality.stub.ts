@@ -1,6 +1,5 @@
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { GeoPoint } from '../../kernel/geo/graphql-types.js';
-import type { LatLon } from '../../kernel/geo/postgis-types.js';
+import { Directive, ObjectType } from 'type-graphql';
+import { ProjectLocalityPlace } from '../../kernel/graphql/navigator-types.js';
 
 /**
  * The projects subgraph's locality of a project, as this subgraph receives it: the place and
@@ -9,15 +8,4 @@ import type { LatLon } from '../../kernel/geo/postgis-types.js';
  */
 @ObjectType()
 @Directive('@key(fields: "id")')
-export class ProjectLocality {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => GeoPoint)
-  @Directive('@external')
-  center!: LatLon;
-
-  @Field(() => Float)
-  @Directive('@external')
-  radiusKm!: number;
-}
+export class ProjectLocality extends ProjectLocalityPlace {}
