@@ -8,6 +8,7 @@ import { errorFormatter } from '../services/kernel/errors.js';
 import { apolloRoutes, createHttpApp, listen, REQUEST_ID_HEADER, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
 import { apolloMetrics, ServiceMetrics } from '../services/kernel/metrics.js';
+import { startTracing, traceHeaders } from '../services/kernel/tracing.js';
 import { graphiql } from './graphiql.js';
 import { queryLimits } from './limits.js';
 import { subgraphsReady, subgraphUrls } from './subgraphs.js';
@@ -40,6 +41,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The gateway's request span, continued by the subgraph's (services/kernel/tracing.ts).
+    for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
     // Signed as Hive Gateway signs, so subgraphs answer its `_entities` (services/kernel/gateway-signature.ts);
     // the other fetches, which no subgraph checks, go unsigned.
     if (this.secret && asksForEntities(request.query)) request.extensions = { ...request.extensions, [SIGNATURE_EXTENSION]: gatewaySignature(this.secret, request) };
@@ -94,6 +97,7 @@ export async function startGateway(options: { port?: number; config?: Config } =
   });
   const limits = queryLimits<GatewayContext>(config);
   const metrics = new ServiceMetrics('gateway');
+  const tracing = startTracing('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const format = errorFormatter({
     isProduction: config.isProduction,
     onInternal: (error) => log.error({ err: error }, 'internal error'),
@@ -123,7 +127,15 @@ export async function startGateway(options: { port?: number; config?: Config } =
     metrics,
     compressMinBytes: config.COMPRESS_MIN_BYTES,
     browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context, metrics }, log)],
+    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context, metrics, tracing }, log)],
   });
-  return listen(app, { host: config.HOST, port: options.port ?? config.PORT ?? 4000, log, onClose: () => apollo.stop() });
+  return listen(app, {
+    host: config.HOST,
+    port: options.port ?? config.PORT ?? 4000,
+    log,
+    onClose: async () => {
+      await apollo.stop();
+      await tracing.close();
+    },
+  });
 }

@@ -8,6 +8,7 @@ import { ClientBuffers } from '../../services/kernel/events/client-buffers.js';
 import { SlowConsumer } from '../../services/kernel/errors.js';
 import { type Logger, logger } from '../../services/kernel/logger.js';
 import { ServiceMetrics } from '../../services/kernel/metrics.js';
+import { startTracing, type Tracing } from '../../services/kernel/tracing.js';
 import { graphiql } from '../graphiql.js';
 import { envelopQueryLimits } from '../limits.js';
 import { gatewayRoutes } from '../routes.js';
@@ -16,6 +17,7 @@ import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
 import { gatewayHardening } from '../hardening.js';
 import { maskError } from '../plugins/error-masking.js';
 import { gatewayMetrics } from '../plugins/metrics.js';
+import { subgraphSpans } from '../plugins/tracing.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
 import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
 import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
@@ -51,6 +53,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   const subscriptions = subscriptionsPerCaller(config);
   const buffers = new ClientBuffers(config.SUBSCRIPTION_BUFFER_BYTES, config.SUBSCRIPTION_HEARTBEAT_SECONDS * 1000);
   const metrics = new ServiceMetrics('gateway', { openSubscriptions: subscriptions.open, clientBuffers: buffers });
+  const tracing = startTracing('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const runtime = createGatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>({
     // The Rust planner plans requirements itself; the JavaScript one is given them as keys.
     supergraph: options.unifiedGraphHandler ? supergraph : requirementsAsKeys(supergraph),
@@ -71,6 +74,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     ...hardening.options,
     plugins: () => [
       gatewayMetrics(metrics),
+      ...(tracing.enabled ? [subgraphSpans(tracing)] : []),
       ...hardening.plugins,
       requestErrorCodes(config),
       ...envelopQueryLimits(config),
@@ -93,7 +97,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     metrics,
     compressMinBytes: config.COMPRESS_MIN_BYTES,
     browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime, buffers, log)],
+    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime, buffers, log, tracing)],
   });
   const service = await listen(app, {
     host: config.HOST,
@@ -107,6 +111,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
     },
     onClose: async () => {
       await disposed;
+      await tracing.close();
     },
   });
   let disposed: Promise<void> | undefined;
@@ -122,7 +127,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
  * threshold can see its size. A subscription's event stream goes out through the kernel's
  * bounded writer (SUBSCRIPTION_BUFFER_BYTES per client, docs/architecture.md §14).
  */
-function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>, buffers: ClientBuffers, log: Logger): HttpRoutes {
+function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: FastifyReply }>, buffers: ClientBuffers, log: Logger, tracing: Tracing): HttpRoutes {
   const farewell = (error: unknown) => {
     if (error instanceof SlowConsumer) return error.toJSON();
     log.error({ err: error }, 'subscription stream failed');
@@ -132,7 +137,13 @@ function hiveRoute(runtime: GatewayRuntime<{ req: IncomingMessage; reply: Fastif
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     app.all(runtime.graphqlEndpoint, async (request: FastifyRequest, reply: FastifyReply) => {
-      const response = await runtime.handleNodeRequestAndResponse(request, reply, { req: request.raw, reply });
+      // A request's span holds its subgraph calls (gateway/plugins/tracing.ts); a subscription's, its opening.
+      const response = await tracing.serve(
+        `${request.method} /graphql`,
+        request.headers,
+        async () => runtime.handleNodeRequestAndResponse(request, reply, { req: request.raw, reply }),
+        () => reply.statusCode,
+      );
       response.headers.forEach((value, name) => {
         reply.header(name, value);
       });

@@ -124,6 +124,8 @@ const configSchema = z.object({
   SUBSCRIPTIONS_PER_CALLER: positiveInt.default(50),
   /** Keep-alive on idle subscription connections (graphql-ws pings, SSE comments). */
   SUBSCRIPTION_HEARTBEAT_SECONDS: positiveInt.default(15),
+  /** OTLP/HTTP collector base URL (`/v1/traces` is appended): traces are exported there; unset, tracing is off (kernel/tracing.ts). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
 /** Every variable this module reads; the README's configuration table must list each one (test/readme.test.ts). */

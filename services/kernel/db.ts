@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { PoolUsage } from './metrics.js';
 import { runSql, sql, type SqlFragment } from './sql.js';
+import type { Tracing } from './tracing.js';
 
 export type { EntityManager };
 
@@ -18,6 +19,8 @@ export interface SubgraphDatabaseOptions {
   log: Logger;
   /** A serving subgraph's pool: every statement is bounded by STATEMENT_TIMEOUT_MS. Scripts leave it unset. */
   serving?: boolean;
+  /** The serving pool's statements as spans of the request that sent them (kernel/tracing.ts). */
+  tracing?: Tracing;
 }
 
 /** Counts every SQL statement this subgraph sends; read by tests and the benchmark (`/metrics`). */
@@ -58,6 +61,7 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
   let pool: pg.Pool | undefined;
   const orm = await initOrm(options, counter, options.serving ? config.STATEMENT_TIMEOUT_MS : 0, (created) => {
     pool = created;
+    options.tracing?.tracePool(created);
   });
   const poolUsage = () => ({ inUse: pool ? pool.totalCount - pool.idleCount : 0, waiting: pool?.waitingCount ?? 0 });
   return { orm, counter, poolUsage, close: () => orm.close() };
@@ -85,7 +89,7 @@ function initOrm(
       snapshot: false,
     },
     pool: { min: 0, max: config.DATABASE_POOL_SIZE },
-    // The pg pool behind MikroORM's Kysely dialect, as it is made: for /metrics.
+    // The pg pool behind MikroORM's Kysely dialect, as it is made: for /metrics and the SQL spans.
     driverOptions: { onPoolCreated },
     // Every statement here is a short indexed read or a small write. PostgreSQL's JIT judges by
     // cost estimates that a count over a city viewport of 1 M enterprises exceeds, then spends

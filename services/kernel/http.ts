@@ -12,6 +12,7 @@ import type { ClientBuffers } from './events/client-buffers.js';
 import { type GraphQLRequestBody, refuseHostileRequest } from './graphql/input-guard.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
+import type { Tracing } from './tracing.js';
 import { refuseUnsignedEntities, type SignedRequest } from './gateway-signature.js';
 
 /**
@@ -189,6 +190,8 @@ export interface ApolloRouteOptions<Context extends BaseContext> {
   gatewaySecret?: string;
   /** The service's metrics: the requests refused here before Apollo are counted as errors. */
   metrics: ServiceMetrics;
+  /** A server span per query or mutation, continuing the caller's `traceparent`. */
+  tracing: Tracing;
 }
 
 /**
@@ -226,7 +229,12 @@ export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOp
         return reply.code(403).send({ errors: [unsigned] });
       }
       // The integration types its handler for its own route generics; the request is the same object.
-      return graphql.call(app, request as never, reply as never);
+      return options.tracing.serve(
+        `${request.method} /graphql`,
+        request.headers,
+        async () => graphql.call(app, request as never, reply as never),
+        () => reply.statusCode,
+      );
     };
     for (const url of ['/graphql', '/']) app.route({ method: ['GET', 'POST'], url, handler });
   };

@@ -19,6 +19,7 @@ import { outboxPruning } from './events/pruning.js';
 import { OutboxRelay } from './events/relay.js';
 import { logger, type Logger } from './logger.js';
 import { apolloMetrics, ServiceMetrics } from './metrics.js';
+import { startTracing } from './tracing.js';
 import { inSeedTransaction } from './seed/bulk-insert.js';
 import { isEmpty, type SubgraphSeed } from './seed/seed.js';
 import { todayInKazakhstan } from './domain/calendar.js';
@@ -28,7 +29,7 @@ import { bound, runSql } from './sql.js';
 export interface SubgraphDefinition<Loaders> {
   name: string;
   defaultPort: number;
-  database: Omit<SubgraphDatabaseOptions, 'log'>;
+  database: Omit<SubgraphDatabaseOptions, 'log' | 'tracing'>;
   buildSchema: () => Promise<GraphQLSchema>;
   createLoaders: (em: EntityManager) => Loaders;
   /** Reference or demo data; written on start when the first of its tables is empty. */
@@ -96,7 +97,8 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const config = loadConfig();
   const log = logger(definition.name);
-  const database = await openSubgraphDatabase({ ...definition.database, log, serving: true });
+  const tracing = startTracing(definition.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
+  const database = await openSubgraphDatabase({ ...definition.database, log, serving: true, tracing });
   if (options.seed && definition.seed) await seedIfEmpty(definition.seed, database, log);
 
   const tiles: TileService | null = definition.tiles?.length
@@ -185,6 +187,7 @@ export async function startSubgraph<Loaders>(
           context,
           gatewaySecret: config.SUBGRAPH_SIGNING_SECRET,
           metrics,
+          tracing,
           subscriptions: events
             ? { schema, authenticate: (headers) => authenticateRequest(headers.get('authorization')), formatError, buffers }
             : undefined,
@@ -203,6 +206,7 @@ export async function startSubgraph<Loaders>(
       await relay?.close();
       await stopJobs();
       await database.close();
+      await tracing.close();
     },
   });
   return { ...service, name: definition.name, database };

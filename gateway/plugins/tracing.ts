@@ -1,0 +1,17 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Tracing } from '../../services/kernel/tracing.js';
+
+/**
+ * Hive Gateway's subgraph calls as client spans of the request's span (services/kernel/tracing.ts),
+ * each sending its `traceparent` so the subgraph's span continues it.
+ */
+export function subgraphSpans(tracing: Tracing): GatewayPlugin {
+  return {
+    onFetch({ url, options, setOptions }) {
+      const { host } = new URL(url);
+      const call = tracing.outgoing(`subgraph ${host}`, { 'http.request.method': options.method ?? 'POST', 'server.address': host, 'url.full': url });
+      setOptions({ ...options, headers: { ...options.headers, ...call.headers } });
+      return ({ response }) => call.end(response.status);
+    },
+  };
+}
