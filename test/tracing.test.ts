@@ -25,6 +25,8 @@ interface OtlpSpan {
   parentSpanId?: string;
   name: string;
   kind: number;
+  /** 2: ERROR. */
+  status?: { code?: number };
   attributes: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
 }
 
@@ -79,7 +81,10 @@ const enterprisesDefinition = SUBGRAPHS.find((subgraph) => subgraph.name === 'en
 const QUERY = 'query TracedEnterprises { enterprises(first: 2) { edges { node { name } } } }';
 
 /** This file's enterprises subgraph and a gateway over it (the rest: the run's federation), with `endpoint` or without. */
-async function startTraced(engine: Engine, endpoint: string | undefined): Promise<{ gateway: RunningService; close: () => Promise<void> }> {
+async function startTraced(
+  engine: Engine,
+  endpoint: string | undefined,
+): Promise<{ gateway: RunningService; stopSubgraph: () => Promise<void>; close: () => Promise<void> }> {
   Object.assign(process.env, { DATABASE_URL: federation.databaseUrl(), MIGRATE: 'false', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint ?? '' });
   reloadConfig();
   const enterprises = await startSubgraph(enterprisesDefinition, { port: 0 });
@@ -87,6 +92,7 @@ async function startTraced(engine: Engine, endpoint: string | undefined): Promis
   const gateway = await startSelectedGateway({ port: 0, config });
   return {
     gateway,
+    stopSubgraph: () => enterprises.close(),
     close: async () => {
       // Closing flushes what each service's exporter still holds.
       await gateway.close();
@@ -148,5 +154,20 @@ describe('tracing', () => {
     expect(sql.length).toBeGreaterThan(0);
     for (const statement of sql) expect(statement.parentSpanId).toBe(subgraphSpan!.spanId);
     expect(sql.some((statement) => /select/i.test(attribute(statement, 'db.statement') ?? ''))).toBe(true);
+  });
+
+  it('ends the call to a subgraph that is down as an error span', async () => {
+    receiver.spans.length = 0;
+    const traced = await startTraced('hive-router', receiver.url);
+    try {
+      await traced.stopSubgraph();
+      const response = await post(traced.gateway.url, QUERY);
+      expect(response.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    } finally {
+      await traced.close();
+    }
+    const call = receiver.spans.find((span) => span.service === 'gateway' && span.kind === 3);
+    expect(call?.status?.code).toBe(2);
+    expect(receiver.spans.some((span) => span.service === 'enterprises')).toBe(false);
   });
 });
