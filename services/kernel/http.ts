@@ -118,6 +118,11 @@ export async function createHttpApp(options: HttpServiceOptions): Promise<Fastif
   const app = Fastify({
     bodyLimit: maxBodyBytes,
     keepAliveTimeout: 65_000,
+    // While closing, a request that arrives on a kept-alive connection is answered as usual and
+    // its connection closed after it (Fastify sets `Connection: close`), rather than Fastify's 503
+    // with a body that is no GraphQL answer: the gateway would report an internal error instead
+    // of SUBGRAPH_UNAVAILABLE. New connections are refused, which the gateway does report so.
+    return503OnClosing: false,
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
     // The services log their own lines (kernel/logger.ts): a line per request would cost more than it tells.
