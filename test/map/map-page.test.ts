@@ -50,9 +50,13 @@ async function jumpTo(page: Page, center: [number, number], zoom: number): Promi
   await idle(page);
 }
 
-/** Enterprise features drawn on screen, with their screen position. */
-function renderedEnterprises(page: Page): Promise<Rendered[]> {
-  return page.evaluate(() => {
+/**
+ * Enterprise features drawn on screen, with their screen position. A feature near a tile's edge
+ * is also in its neighbour's buffer, and MapLibre returns it once per tile: each is kept once
+ * (a single enterprise by its id, a cluster by its count at its position).
+ */
+async function renderedEnterprises(page: Page): Promise<Rendered[]> {
+  const drawn: Rendered[] = await page.evaluate(() => {
     // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance, typed by the page, not by this test
     const map = (window as any).enterpriseMap;
     // biome-ignore lint/suspicious/noExplicitAny: MapLibre's rendered features
@@ -61,6 +65,8 @@ function renderedEnterprises(page: Page): Promise<Rendered[]> {
       return { count: feature.properties.count, cluster: feature.properties.cluster, id: feature.properties.id, bin: feature.properties.bin, x: point.x, y: point.y };
     });
   });
+  const identity = (feature: Rendered) => (feature.cluster ? `${feature.x.toFixed(1)},${feature.y.toFixed(1)},${feature.count}` : String(feature.id));
+  return [...new Map(drawn.map((feature) => [identity(feature), feature])).values()];
 }
 
 const sum = (features: Rendered[]) => features.reduce((total, feature) => total + feature.count, 0);
