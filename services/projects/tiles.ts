@@ -5,7 +5,7 @@ import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound } from '../kernel/sql.js';
 import { ProjectStatus } from './graphql/enums.js';
 import { parseProjectFilter, type InvestmentProjectFilter } from './graphql/project-filter.js';
-import { filterConditions, type ProjectFilter } from './queries/projects.query.js';
+import { projectFilterConditions, type ProjectFilter } from './queries/projects.query.js';
 
 /**
  * `projects` points: the investment projects, GraphQL's InvestmentProjectFilter as query
@@ -43,7 +43,7 @@ export const projectTiles: TileLayer<ProjectFilter> = {
         from: 'projects.investment_project p',
         location: 'p.location',
         key: 'p.id',
-        conditions: filterConditions(null, filter),
+        conditions: projectFilterConditions(null, filter),
         aggregates: bound('sum(p.planned_jobs_total)::int as planned_jobs, (sum(p.investment_tenge) / 1e9)::float8 as investment_billion'),
         singles: bound('min(p.id::text) as id, min(p.name) as name, min(p.sector) as sector, min(p.status) as status'),
       },

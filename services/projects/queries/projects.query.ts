@@ -43,7 +43,7 @@ export function projectOrder(order: InvestmentProjectOrder, area: ParsedArea | n
   }
 }
 
-export function filterConditions(area: ParsedArea | null, filter: ProjectFilter): SqlFragment[] {
+export function projectFilterConditions(area: ParsedArea | null, filter: ProjectFilter): SqlFragment[] {
   const conditions: SqlFragment[] = [];
   if (area) conditions.push(areaCondition(area, { point: 'p.location', regionCode: 'p.region_code' }));
   if (filter.sectorPrefix) conditions.push(bound("p.sector like ? || '%'", filter.sectorPrefix));
@@ -68,7 +68,7 @@ type RankedRow = ProjectRow & SortedRow & { distance_km: number | null };
 export async function searchProjects(em: EntityManager, search: ProjectSearch): Promise<Connection<InvestmentProject>> {
   const order = projectOrder(search.order, search.area);
   const keyset = keysetCondition(order, search.page.after);
-  const conditions = filterConditions(search.area, search.filter);
+  const conditions = projectFilterConditions(search.area, search.filter);
   const where = allOf(keyset ? [...conditions, keyset] : conditions);
   const distance = nearDistanceKm(search.area, 'p.location') ?? bound('null::float8');
   const statement = sql(
