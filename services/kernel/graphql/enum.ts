@@ -17,3 +17,19 @@ export function graphqlEnum<const Values extends readonly string[]>(
 
 /** The union of an enum object's values. */
 export type EnumValue<Enum> = Enum[keyof Enum];
+
+interface EnumSpec {
+  /** The GraphQL name, when it is not the key (`EmploymentTypeEnum` prints as `EmploymentType`). */
+  name?: string;
+  values: readonly string[];
+  description: string;
+}
+
+/** A file's enums in one declaration: `graphqlEnum` for each key, under the key's name unless `name` is given. */
+export function graphqlEnums<const Spec extends Record<string, EnumSpec>>(
+  spec: Spec,
+): { [Key in keyof Spec]: { readonly [Value in Spec[Key]['values'][number]]: Value } } {
+  return Object.fromEntries(
+    Object.entries(spec).map(([key, { name, values, description }]) => [key, graphqlEnum(name ?? key, values, description)]),
+  ) as { [Key in keyof Spec]: { readonly [Value in Spec[Key]['values'][number]]: Value } };
+}

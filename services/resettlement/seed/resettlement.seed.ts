@@ -1,4 +1,5 @@
 import { createRandom, loadSettlements } from '../../kernel/seed/demo-world.js';
+import type { BulkInsertPlan } from '../../kernel/seed/bulk-insert.js';
 import type { SubgraphSeed } from '../../kernel/seed/seed.js';
 import {
   DEMO_YEAR,
@@ -36,6 +37,17 @@ const APPLICATION_INPUT = {
   created_at: 'timestamptz',
   decided_at: 'timestamptz',
   reason: 'text',
+};
+
+const INTENTION_ROWS: BulkInsertPlan<DemoIntention> = {
+  table: 'resettlement.application_intention',
+  input: { application_id: 'uuid', member: 'int', sector: 'text' },
+  values: (intention) => ({ application_id: intention.applicationId, member: intention.member, sector: intention.sector }),
+};
+const RETURN_ROWS: BulkInsertPlan<DemoReturn> = {
+  table: 'resettlement.resettlement_return',
+  input: { application_id: 'uuid', returned_on: 'date', members: 'int' },
+  values: (row) => ({ application_id: row.applicationId, returned_on: row.returnedOn, members: row.members }),
 };
 
 /**
@@ -132,24 +144,8 @@ export const resettlementSeed: SubgraphSeed = {
       onRows,
     );
     const { intentions, returns } = demoIntentionsAndReturns(createRandom(options.seed ^ INTENTIONS_STREAM), world.applications);
-    const intended = await target.insert<DemoIntention>(
-      {
-        table: 'resettlement.application_intention',
-        input: { application_id: 'uuid', member: 'int', sector: 'text' },
-        values: (intention) => ({ application_id: intention.applicationId, member: intention.member, sector: intention.sector }),
-      },
-      intentions,
-      onRows,
-    );
-    const returned = await target.insert<DemoReturn>(
-      {
-        table: 'resettlement.resettlement_return',
-        input: { application_id: 'uuid', returned_on: 'date', members: 'int' },
-        values: (row) => ({ application_id: row.applicationId, returned_on: row.returnedOn, members: row.members }),
-      },
-      returns,
-      onRows,
-    );
+    const intended = await target.insert(INTENTION_ROWS, intentions, onRows);
+    const returned = await target.insert(RETURN_ROWS, returns, onRows);
     return {
       'resettlement.application_intention': intended,
       'resettlement.resettlement_return': returned,
