@@ -113,42 +113,66 @@ interface EncodableLayer {
   features: { feature: TileFeature; geometry: number[] }[];
 }
 
+/**
+ * The layer's key and value tables, each value once: values are looked up per type (strings,
+ * numbers, booleans) in their own maps, with no key string built per property.
+ */
+class LayerTables {
+  readonly keys = new Map<string, number>();
+  readonly values: TileValue[] = [];
+  private readonly strings = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  private readonly booleans = new Map<boolean, number>();
+
+  key(name: string): number {
+    let index = this.keys.get(name);
+    if (index === undefined) {
+      index = this.keys.size;
+      this.keys.set(name, index);
+    }
+    return index;
+  }
+
+  value(value: TileValue): number {
+    const table: Map<TileValue, number> = typeof value === 'string' ? this.strings : typeof value === 'number' ? this.numbers : this.booleans;
+    let index = table.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      table.set(value, index);
+      this.values.push(value);
+    }
+    return index;
+  }
+}
+
+interface EncodableFeature {
+  tags: number[];
+  type: number;
+  geometry: number[];
+}
+
+function writeFeature(feature: EncodableFeature, pbf: PbfWriter): void {
+  if (feature.tags.length > 0) pbf.writePackedVarint(2, feature.tags);
+  pbf.writeVarintField(3, feature.type);
+  pbf.writePackedVarint(4, feature.geometry);
+}
+
 function writeLayer(layer: EncodableLayer, pbf: PbfWriter): void {
   pbf.writeVarintField(15, 2);
   pbf.writeStringField(1, layer.name);
-  const keys = new Map<string, number>();
-  const values = new Map<string, number>();
-  const valueList: TileValue[] = [];
+  const tables = new LayerTables();
   for (const { feature, geometry } of layer.features) {
     const tags: number[] = [];
-    for (const [key, value] of Object.entries(feature.properties)) {
+    const properties = feature.properties;
+    for (const key in properties) {
+      const value = properties[key];
       if (value === null || value === undefined) continue;
-      let keyIndex = keys.get(key);
-      if (keyIndex === undefined) {
-        keyIndex = keys.size;
-        keys.set(key, keyIndex);
-      }
-      const valueKey = `${typeof value}:${String(value)}`;
-      let valueIndex = values.get(valueKey);
-      if (valueIndex === undefined) {
-        valueIndex = valueList.length;
-        values.set(valueKey, valueIndex);
-        valueList.push(value);
-      }
-      tags.push(keyIndex, valueIndex);
+      tags.push(tables.key(key), tables.value(value));
     }
-    pbf.writeMessage(
-      2,
-      (_: unknown, out: PbfWriter) => {
-        if (tags.length > 0) out.writePackedVarint(2, tags);
-        out.writeVarintField(3, feature.geometry.type === 'point' ? POINT_TYPE : POLYGON_TYPE);
-        out.writePackedVarint(4, geometry);
-      },
-      null,
-    );
+    pbf.writeMessage(2, writeFeature, { tags, type: feature.geometry.type === 'point' ? POINT_TYPE : POLYGON_TYPE, geometry });
   }
-  for (const key of keys.keys()) pbf.writeStringField(3, key);
-  for (const value of valueList) pbf.writeMessage(4, writeValue, value);
+  for (const key of tables.keys.keys()) pbf.writeStringField(3, key);
+  for (const value of tables.values) pbf.writeMessage(4, writeValue, value);
   pbf.writeVarintField(5, TILE_EXTENT);
 }
 
