@@ -1,12 +1,39 @@
 import { WORKING_CONDITIONS_CLASSES } from '../kernel/domain/working-conditions.js';
 import { readFilterParams } from '../kernel/tiles/params.js';
-import { pointTileGroups } from '../kernel/tiles/points.js';
+import { pgArray } from '../kernel/db.js';
+import { pointLayerTile, singleProperties, type PointTileLayer } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
-import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound } from '../kernel/sql.js';
 import { overdueCutoff } from './domain/assessment-schedule.js';
-import { classOfRank } from './domain/class-rank.js';
 import { enterpriseCellConditions, enterpriseFilterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
+
+/** The layer's SQL for a filter: its rows, groups and feature properties (the same on both encoders). */
+export function enterpriseTileLayer(filter: EnterpriseFilter, today: string): PointTileLayer {
+  return {
+    name: 'enterprises',
+    from: 'enterprises.enterprise e',
+    location: 'e.location',
+    key: 'e.id',
+    conditions: enterpriseFilterConditions(filter, today, ''),
+    aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
+    cells: {
+      cells: 'enterprises.enterprise_cell',
+      conditions: enterpriseCellConditions(filter),
+      aggregates: bound('max(c.hazard_rank)::int as hazard_rank, sum(c.eligible_workers)::int as eligible_workers'),
+    },
+    singles: bound(
+      `min(e.id::text) as id, min(e.bin::text) as bin, min(e.name) as name, min(e.headcount)::int as headcount,
+       bool_or(e.last_assessment_date is null or e.last_assessment_date < ?::date) as assessment_overdue`,
+      overdueCutoff(today),
+    ),
+    // A class is stored as its rank (domain/class-rank.ts): the tile names it, the worst of the group.
+    properties: bound(
+      `g.count, g.count > 1 as cluster, (?::text[])[g.hazard_rank + 1] as "hazardClass", g.eligible_workers as "eligibleWorkers",
+       ${singleProperties({ id: 'id', bin: 'bin', name: 'name', headcount: 'headcount', assessmentOverdue: 'assessment_overdue' })}`,
+      pgArray(WORKING_CONDITIONS_CLASSES),
+    ),
+  };
+}
 
 interface EnterpriseTileFilter {
   filter: EnterpriseFilter;
@@ -46,49 +73,7 @@ export const enterpriseTiles: TileLayer<EnterpriseTileFilter> = {
     enterpriseFilterConditions(filter, today, '');
     return { filter, today };
   },
-  async features(em, tile, { filter, today }, coarser) {
-    const rows = await pointTileGroups(
-      em,
-      {
-        from: 'enterprises.enterprise e',
-        location: 'e.location',
-        key: 'e.id',
-        conditions: enterpriseFilterConditions(filter, today, ''),
-        aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
-        cells: {
-          cells: 'enterprises.enterprise_cell',
-          conditions: enterpriseCellConditions(filter),
-          aggregates: bound('max(c.hazard_rank)::int as hazard_rank, sum(c.eligible_workers)::int as eligible_workers'),
-        },
-        singles: bound(
-          `min(e.id::text) as id, min(e.bin::text) as bin, min(e.name) as name, min(e.headcount)::int as headcount,
-           bool_or(e.last_assessment_date is null or e.last_assessment_date < ?::date) as assessment_overdue`,
-          overdueCutoff(today),
-        ),
-      },
-      tile,
-      coarser,
-    );
-    return rows.map((row) => {
-      const single = row.count === 1;
-      return {
-        geometry: { type: 'point', points: [tilePosition(row, tile)] },
-        properties: {
-          count: row.count,
-          cluster: !single,
-          hazardClass: classOfRank(Number(row.hazard_rank)),
-          eligibleWorkers: Number(row.eligible_workers),
-          ...(single
-            ? {
-                id: String(row.id),
-                bin: String(row.bin),
-                name: String(row.name),
-                headcount: Number(row.headcount),
-                assessmentOverdue: Boolean(row.assessment_overdue),
-              }
-            : {}),
-        },
-      };
-    });
+  features(em, tile, { filter, today }, coarser) {
+    return pointLayerTile(em, enterpriseTileLayer(filter, today), tile, coarser);
   },
 };

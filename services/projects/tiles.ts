@@ -1,7 +1,6 @@
 import { readFilterParams } from '../kernel/tiles/params.js';
-import { pointTileGroups } from '../kernel/tiles/points.js';
+import { pointLayerTile, singleProperties } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
-import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound } from '../kernel/sql.js';
 import { ProjectStatus } from './graphql/enums.js';
 import { parseProjectFilter, type InvestmentProjectFilter } from './graphql/project-filter.js';
@@ -36,29 +35,25 @@ export const projectTiles: TileLayer<ProjectFilter> = {
     });
     return parseProjectFilter(values as InvestmentProjectFilter, '');
   },
-  async features(em, tile, filter, coarser) {
-    const rows = await pointTileGroups(
+  features(em, tile, filter, coarser) {
+    return pointLayerTile(
       em,
       {
+        name: 'projects',
         from: 'projects.investment_project p',
         location: 'p.location',
         key: 'p.id',
         conditions: projectFilterConditions(null, filter),
         aggregates: bound('sum(p.planned_jobs_total)::int as planned_jobs, (sum(p.investment_tenge) / 1e9)::float8 as investment_billion'),
         singles: bound('min(p.id::text) as id, min(p.name) as name, min(p.sector) as sector, min(p.status) as status'),
+        properties: bound(
+          `g.count, g.count > 1 as cluster, g.planned_jobs as "plannedJobs",
+           round(g.investment_billion::numeric, 1)::float8 as "investmentBillionTenge",
+           ${singleProperties({ id: 'id', name: 'name', sector: 'sector', status: 'status' })}`,
+        ),
       },
       tile,
       coarser,
     );
-    return rows.map((row) => ({
-      geometry: { type: 'point', points: [tilePosition(row, tile)] },
-      properties: {
-        count: row.count,
-        cluster: row.count > 1,
-        plannedJobs: Number(row.planned_jobs),
-        investmentBillionTenge: Math.round(Number(row.investment_billion) * 10) / 10,
-        ...(row.count === 1 ? { id: String(row.id), name: String(row.name), sector: String(row.sector), status: String(row.status) } : {}),
-      },
-    }));
   },
 };

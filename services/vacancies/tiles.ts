@@ -1,7 +1,6 @@
 import { readFilterParams } from '../kernel/tiles/params.js';
-import { pointTileGroups } from '../kernel/tiles/points.js';
+import { pointLayerTile, singleProperties, type PointTileLayer } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
-import { tilePosition } from '../kernel/tiles/tile-sql.js';
 import { bound, type SqlFragment } from '../kernel/sql.js';
 import { EmploymentTypeEnum } from './graphql/enums.js';
 import { parseVacancyFilter, type ParsedVacancyFilter, type VacancyFilter } from './graphql/vacancy-filter.js';
@@ -16,6 +15,36 @@ function cellConditions(filter: ParsedVacancyFilter): SqlFragment[] | null {
   const { housingProvided, ...others } = filter;
   if (others.qualityOnly || Object.entries(others).some(([name, value]) => name !== 'qualityOnly' && value !== null)) return null;
   return housingProvided === null ? [] : [bound('c.housing_provided = ?', housingProvided)];
+}
+
+/** The layer's SQL for a filter: its rows, groups and feature properties (the same on both encoders). */
+export function vacancyTileLayer(filter: ParsedVacancyFilter): PointTileLayer {
+  return {
+    name: 'vacancies',
+    from: 'vacancies.vacancy v',
+    location: 'v.location',
+    key: 'v.id',
+    conditions: [statusIs('OPEN'), ...vacancyFilterConditions(filter)],
+    aggregates: null,
+    cells: { cells: 'vacancies.vacancy_cell', conditions: cellConditions(filter), aggregates: null },
+    singles: bound(
+      `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,
+       min(v.salary_min_tenge)::int as salary_min_tenge, min(v.conditions_class) as conditions_class,
+       bool_or(v.housing_provided) as housing_provided,
+       greatest(0, floor(extract(epoch from now() - min(v.posted_at)) / 86400))::int as open_days`,
+    ),
+    properties: bound(
+      `g.count, g.count > 1 as cluster, ${singleProperties({
+        id: 'id',
+        title: 'title',
+        occupationCode: 'occupation_code',
+        salaryMinTenge: 'salary_min_tenge',
+        conditionsClass: 'conditions_class',
+        housingProvided: 'housing_provided',
+        openDays: 'open_days',
+      })}`,
+    ),
+  };
 }
 
 /**
@@ -49,43 +78,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
     });
     return parseVacancyFilter(values as VacancyFilter, '');
   },
-  async features(em, tile, filter, coarser) {
-    const rows = await pointTileGroups(
-      em,
-      {
-        from: 'vacancies.vacancy v',
-        location: 'v.location',
-        key: 'v.id',
-        conditions: [statusIs('OPEN'), ...vacancyFilterConditions(filter)],
-        aggregates: null,
-        cells: { cells: 'vacancies.vacancy_cell', conditions: cellConditions(filter), aggregates: null },
-        singles: bound(
-          `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,
-           min(v.salary_min_tenge)::int as salary_min_tenge, min(v.conditions_class) as conditions_class,
-           bool_or(v.housing_provided) as housing_provided,
-           greatest(0, floor(extract(epoch from now() - min(v.posted_at)) / 86400))::int as open_days`,
-        ),
-      },
-      tile,
-      coarser,
-    );
-    return rows.map((row) => ({
-      geometry: { type: 'point', points: [tilePosition(row, tile)] },
-      properties: {
-        count: row.count,
-        cluster: row.count > 1,
-        ...(row.count === 1
-          ? {
-              id: String(row.id),
-              title: String(row.title),
-              occupationCode: String(row.occupation_code),
-              salaryMinTenge: Number(row.salary_min_tenge),
-              conditionsClass: String(row.conditions_class),
-              housingProvided: Boolean(row.housing_provided),
-              openDays: Number(row.open_days),
-            }
-          : {}),
-      },
-    }));
+  features(em, tile, filter, coarser) {
+    return pointLayerTile(em, vacancyTileLayer(filter), tile, coarser);
   },
 };

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { ResultCache } from '../result-cache.js';
 import { KAZAKHSTAN_BOUNDS, KAZAKHSTAN_CENTER, parseTileAddress, type TileAddress } from './grid.js';
 import { encodeTile, type TileFeature } from './mvt.js';
+import type { EncodedLayer } from './points.js';
 
 /** The attribution every layer carries: the region boundaries and the basemap drawn from them are OpenStreetMap data (data/README.md). */
 export const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
@@ -31,8 +32,12 @@ export interface TileLayer<Filter = unknown> {
   fields: Record<string, string>;
   /** Query parameters → the validated filter (BadInput naming the parameter otherwise). */
   parseFilter(params: URLSearchParams, today: string): Filter;
-  /** `coarser` > 0 asks a point layer for bigger groups: the tile came out over MAX_TILE_BYTES. */
-  features(em: EntityManager, tile: TileAddress, filter: Filter, coarser: number): Promise<TileFeature[]>;
+  /**
+   * The layer's features, or its bytes when the database encoded them (ST_AsMVT: point layers on
+   * a PostGIS with protobuf-c). `coarser` > 0 asks a point layer for bigger groups: the tile came
+   * out over MAX_TILE_BYTES.
+   */
+  features(em: EntityManager, tile: TileAddress, filter: Filter, coarser: number): Promise<TileFeature[] | EncodedLayer>;
 }
 
 /** A layer with its filter type erased, for a subgraph's list of layers (the filter only travels between its own two functions). */
@@ -101,16 +106,17 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
 
   const encode = async (layer: TileLayer<unknown>, tile: TileAddress, filter: unknown): Promise<EncodedTile> => {
     const started = performance.now();
-    let features = await layer.features(em(), tile, filter, 0);
-    let body = Buffer.from(encodeTile([{ name: layer.name, features }]));
-    for (let coarser = 1; body.length > MAX_TILE_BYTES && coarser <= MAX_COARSER_STEPS; coarser++) {
-      features = await layer.features(em(), tile, filter, coarser);
-      body = Buffer.from(encodeTile([{ name: layer.name, features }]));
-    }
+    const make = async (coarser: number) => {
+      const made = await layer.features(em(), tile, filter, coarser);
+      if (Array.isArray(made)) return { body: Buffer.from(encodeTile([{ name: layer.name, features: made }])), features: made.length };
+      return { body: Buffer.from(made.mvt), features: made.features };
+    };
+    let { body, features } = await make(0);
+    for (let coarser = 1; body.length > MAX_TILE_BYTES && coarser <= MAX_COARSER_STEPS; coarser++) ({ body, features } = await make(coarser));
     if (body.length > MAX_TILE_BYTES) log.warn({ layer: layer.name, ...tile, bytes: body.length }, 'tile over the byte limit at its coarsest');
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    log.debug({ layer: layer.name, ...tile, features: features.length, bytes: body.length, ms: Math.round(performance.now() - started) }, 'tile encoded');
-    return { body, etag, features: features.length };
+    log.debug({ layer: layer.name, ...tile, features, bytes: body.length, ms: Math.round(performance.now() - started) }, 'tile encoded');
+    return { body, etag, features };
   };
 
   const tileJson = (headers: IncomingHttpHeaders, layer: TileLayer<unknown>, search: string) => ({

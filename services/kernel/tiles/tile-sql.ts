@@ -1,7 +1,7 @@
 import { allOf, bound, sql, type SqlFragment } from '../sql.js';
 import { tileBounds, toLonLat, type MercatorBounds, type TileAddress } from './grid.js';
 import { mercatorX, mercatorY, type CellTileSource } from './cells.js';
-import { TILE_EXTENT, type TilePoint } from './mvt.js';
+import { TILE_EXTENT } from './mvt.js';
 
 /**
  * The spatial half of a tile, in SQL with bound parameters, for both databases: select the rows
@@ -112,14 +112,6 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
       return [index > 0 ? ' union all ' : '', `select * from (`, groups(grid, `tile_rows ${alias}`), `) g${index} where ${gates.join(' and ')}`];
     }),
   );
-}
-
-/** A group's position in tile coordinates, floored into 0..extent-1: a feature of the tile lies inside it. */
-export function tilePosition(row: Pick<PointGroupRow, 'mx' | 'my'>, tile: TileAddress): TilePoint {
-  const bounds = tileBounds(tile);
-  const scale = TILE_EXTENT / bounds.size;
-  const clamp = (value: number) => Math.min(TILE_EXTENT - 1, Math.max(0, Math.floor(value)));
-  return [clamp((Number(row.mx) - bounds.xmin) * scale), clamp((bounds.ymax - Number(row.my)) * scale)];
 }
 
 export interface PolygonTileSource {
