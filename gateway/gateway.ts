@@ -5,15 +5,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { readFileSync } from 'node:fs';
 import { type Config, loadConfig } from '../services/kernel/config.js';
 import { errorFormatter } from '../services/kernel/errors.js';
-import { apolloRoutes, createHttpApp, listen, REQUEST_ID_HEADER, type RunningService } from '../services/kernel/http.js';
+import { apolloRoutes, listen, REQUEST_ID_HEADER, type RunningService } from '../services/kernel/http.js';
 import { logger } from '../services/kernel/logger.js';
 import { apolloMetrics, ServiceMetrics } from '../services/kernel/metrics.js';
 import { startTracing, traceHeaders } from '../services/kernel/tracing.js';
-import { graphiql } from './graphiql.js';
 import { queryLimits } from './limits.js';
-import { subgraphsReady, subgraphUrls } from './subgraphs.js';
+import { subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
-import { gatewayRoutes } from './routes.js';
+import { createGatewayApp } from './routes.js';
 import { isConnectionFailure, unavailableSubgraph } from './plugins/error-masking.js';
 import { asksForEntities, gatewaySignature, SIGNATURE_EXTENSION } from '../services/kernel/gateway-signature.js';
 
@@ -114,21 +113,13 @@ export async function startGateway(options: { port?: number; config?: Config } =
     plugins: [ApolloServerPluginLandingPageDisabled(), apolloMetrics<GatewayContext>(metrics), ...limits.plugins],
   });
   await apollo.start();
-  const page = graphiql();
   // The gateway rejects a bad token before planning; subgraphs verify it again themselves.
   const context = async ({ headers, requestId }: { headers: HeaderMap; requestId: string }): Promise<GatewayContext> => {
     const authorization = headers.get('authorization');
     await authenticateRequest(authorization);
     return { requestId, authorization };
   };
-  const app = await createHttpApp({
-    log,
-    ready: () => subgraphsReady(urls),
-    metrics,
-    compressMinBytes: config.COMPRESS_MIN_BYTES,
-    browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), apolloRoutes({ apollo, context, metrics, tracing }, log)],
-  });
+  const app = await createGatewayApp({ config, log, metrics, graphql: apolloRoutes({ apollo, context, metrics, tracing }, log) });
   return listen(app, {
     host: config.HOST,
     port: options.port ?? config.PORT ?? 4000,

@@ -3,15 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { type Config, loadConfig } from '../../services/kernel/config.js';
-import { createHttpApp, type HttpRoutes, listen, type RunningService } from '../../services/kernel/http.js';
+import { type HttpRoutes, listen, type RunningService } from '../../services/kernel/http.js';
 import { ClientBuffers } from '../../services/kernel/events/client-buffers.js';
 import { SlowConsumer } from '../../services/kernel/errors.js';
 import { type Logger, logger } from '../../services/kernel/logger.js';
 import { ServiceMetrics } from '../../services/kernel/metrics.js';
 import { startTracing, type Tracing } from '../../services/kernel/tracing.js';
-import { graphiql } from '../graphiql.js';
 import { envelopQueryLimits } from '../limits.js';
-import { gatewayRoutes } from '../routes.js';
+import { createGatewayApp } from '../routes.js';
 import { authenticate } from '../plugins/authenticate.js';
 import { coercionErrorsAsBadInput } from '../plugins/coercion-errors.js';
 import { gatewayHardening } from '../hardening.js';
@@ -19,7 +18,7 @@ import { maskError } from '../plugins/error-masking.js';
 import { gatewayMetrics } from '../plugins/metrics.js';
 import { subgraphSpans } from '../plugins/tracing.js';
 import { requestErrorCodes } from '../plugins/request-error-codes.js';
-import { subgraphsReady, subgraphUrls } from '../subgraphs.js';
+import { subgraphUrls } from '../subgraphs.js';
 import { serveGraphqlWs, subscriptionsPerCaller } from '../subscriptions.js';
 import { requirementsAsKeys } from './requirements-as-keys.js';
 import { checkedBySubgraph } from './signed-fetches.js';
@@ -90,15 +89,7 @@ export async function startHiveGateway(options: HiveGatewayOptions = {}): Promis
   // The runtime loads the supergraph on its first HTTP request; a WebSocket operation does not
   // trigger that load, so a socket opened first (the map page's live feed) met no schema.
   await runtime.getSchema();
-  const page = graphiql();
-  const app = await createHttpApp({
-    log,
-    ready: () => subgraphsReady(urls),
-    metrics,
-    compressMinBytes: config.COMPRESS_MIN_BYTES,
-    browserPage: page.page,
-    routes: [page.routes, ...gatewayRoutes(config, log), hiveRoute(runtime, buffers, log, tracing)],
-  });
+  const app = await createGatewayApp({ config, log, metrics, graphql: hiveRoute(runtime, buffers, log, tracing) });
   const service = await listen(app, {
     host: config.HOST,
     port: options.port ?? config.PORT ?? 4000,
