@@ -71,8 +71,16 @@ async function renderedEnterprises(page: Page): Promise<Rendered[]> {
 
 const sum = (features: Rendered[]) => features.reduce((total, feature) => total + feature.count, 0);
 
-/** Opens the page at `width`×`height`, on the whole country or at `view` (its address hash, zoom/lat/lon). */
-async function openMap(width: number, height: number, view?: { zoom: number; lat: number; lon: number }) {
+/**
+ * Opens the page at `width`×`height`, on the whole country or at `view` (its address hash,
+ * zoom/lat/lon), runs `body` on it, then checks that no request left our origin and the page
+ * threw nothing.
+ */
+async function onMap(
+  screen: { width: number; height: number; view?: { zoom: number; lat: number; lon: number } },
+  body: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { width, height, view } = screen;
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   const outside: string[] = [];
   await context.route('**/*', (route) => {
@@ -87,7 +95,13 @@ async function openMap(width: number, height: number, view?: { zoom: number; lat
   await page.goto(`${origin()}/map${view ? `#${view.zoom}/${view.lat}/${view.lon}` : ''}`, { waitUntil: 'load', timeout: WAIT });
   await page.waitForFunction(() => Boolean((window as unknown as { enterpriseMap?: { loaded(): boolean } }).enterpriseMap?.loaded()), undefined, { timeout: WAIT });
   await idle(page);
-  return { context, page, outside, pageErrors };
+  try {
+    await body(page);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 }
 
 function screenshotPath(name: string): string {
@@ -122,8 +136,7 @@ describe('the map page in Chromium, offline', () => {
   it(
     'draws clusters over Kazakhstan, single enterprises over Karaganda, follows the filters and opens a card with the right BIN',
     async () => {
-      const { context, page, outside, pageErrors } = await openMap(1280, 800);
-      try {
+      await onMap({ width: 1280, height: 800 }, async (page) => {
         await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap contributors');
 
         await jumpTo(page, [67, 48], 4);
@@ -205,11 +218,7 @@ describe('the map page in Chromium, offline', () => {
         await idle(page);
         await page.screenshot({ path: screenshotPath('choropleth-region-card') });
 
-        expect(outside).toEqual([]);
-        expect(pageErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     300_000,
   );
@@ -217,8 +226,7 @@ describe('the map page in Chromium, offline', () => {
   it(
     'draws the investment projects by planned jobs and opens a project card with its locality and gaps',
     async () => {
-      const { context, page, outside, pageErrors } = await openMap(1280, 800);
-      try {
+      await onMap({ width: 1280, height: 800 }, async (page) => {
         await page.uncheck('#layer-enterprises');
         await page.uncheck('#layer-zones');
         await page.check('#layer-projects');
@@ -246,11 +254,7 @@ describe('the map page in Chromium, offline', () => {
         expect(await page.locator('#card .error').count()).toBe(0);
         expect(await page.locator('#card-body').textContent()).toContain('Workforce and gaps within 50 km');
         await page.screenshot({ path: screenshotPath('project-card') });
-        expect(outside).toEqual([]);
-        expect(pageErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     300_000,
   );
@@ -270,38 +274,36 @@ describe('the map page in Chromium, offline', () => {
       const vacanciesUrl = federation.subgraphUrl('vacancies');
       const before = await subscribersOf(vacanciesUrl);
       // Opened at the place (not moved there): the page subscribes once, for this viewport.
-      const { context, page, outside, pageErrors } = await openMap(1280, 800, { zoom: 15, ...location });
       let id: string | undefined;
       try {
-        await page.check('#layer-vacancies');
-        await idle(page);
-        await untilSubscribed(vacanciesUrl, before);
-        await expect.poll(() => page.locator('#live-feed').getAttribute('data-state')).toBe('connected');
+        await onMap({ width: 1280, height: 800, view: { zoom: 15, ...location } }, async (page) => {
+          await page.check('#layer-vacancies');
+          await idle(page);
+          await untilSubscribed(vacanciesUrl, before);
+          await expect.poll(() => page.locator('#live-feed').getAttribute('data-state')).toBe('connected');
 
-        const title = `Live map welder ${Date.now()}`;
-        const input = { bin: employer.enterprise.bin, title, occupationCode: '7212', salaryMinTenge: 330_000, employmentType: 'PERMANENT', katoCode: employer.katoCode, location };
-        const posted = expectData(await federation.query<{ postVacancy: { id: string } }>('mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }', { input }, { token }));
-        id = posted.postVacancy.id;
-        // Committed when the mutation answered: from then on, 2 s for the feed and for the layer.
-        const live = { timeout: 2000, polling: 50 };
-        await page.waitForSelector(`#live-feed li[data-kind="vacancy"][data-id="${id}"]`, { timeout: live.timeout });
-        await page.waitForFunction(
-          // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance and its rendered features
-          (vacancy) => (window as any).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['vacancies'] }).some((f: any) => f.properties.id === vacancy),
-          id,
-          live,
-        );
-        expect(await page.locator(`#live-feed li[data-id="${id}"]`).textContent()).toContain(title);
-        expect(await page.evaluate(() => (window as unknown as { enterpriseMap: { queryRenderedFeatures(g: undefined, o: unknown): unknown[] } }).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['live'] }).length)).toBeGreaterThan(0);
-        await page.screenshot({ path: screenshotPath('live-vacancy') });
+          const title = `Live map welder ${Date.now()}`;
+          const input = { bin: employer.enterprise.bin, title, occupationCode: '7212', salaryMinTenge: 330_000, employmentType: 'PERMANENT', katoCode: employer.katoCode, location };
+          const posted = expectData(await federation.query<{ postVacancy: { id: string } }>('mutation ($input: PostVacancyInput!) { postVacancy(input: $input) { id } }', { input }, { token }));
+          id = posted.postVacancy.id;
+          // Committed when the mutation answered: from then on, 2 s for the feed and for the layer.
+          const live = { timeout: 2000, polling: 50 };
+          await page.waitForSelector(`#live-feed li[data-kind="vacancy"][data-id="${id}"]`, { timeout: live.timeout });
+          await page.waitForFunction(
+            // biome-ignore lint/suspicious/noExplicitAny: the page's MapLibre instance and its rendered features
+            (vacancy) => (window as any).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['vacancies'] }).some((f: any) => f.properties.id === vacancy),
+            id,
+            live,
+          );
+          expect(await page.locator(`#live-feed li[data-id="${id}"]`).textContent()).toContain(title);
+          expect(await page.evaluate(() => (window as unknown as { enterpriseMap: { queryRenderedFeatures(g: undefined, o: unknown): unknown[] } }).enterpriseMap.queryRenderedFeatures(undefined, { layers: ['live'] }).length)).toBeGreaterThan(0);
+          await page.screenshot({ path: screenshotPath('live-vacancy') });
 
-        await page.click(`#live-feed li[data-id="${id}"] button`);
-        await expect.poll(() => page.locator('#card h2[data-kind="vacancy"]').getAttribute('data-id')).toBe(id);
-        expect(await page.locator('#card h2').textContent()).toBe(title);
-        expect(outside).toEqual([]);
-        expect(pageErrors).toEqual([]);
+          await page.click(`#live-feed li[data-id="${id}"] button`);
+          await expect.poll(() => page.locator('#card h2[data-kind="vacancy"]').getAttribute('data-id')).toBe(id);
+          expect(await page.locator('#card h2').textContent()).toBe(title);
+        });
       } finally {
-        await context.close();
         // Leave no OPEN vacancy behind: other files count the seeded ones.
         if (id) expectData(await federation.query('mutation ($id: ID!) { closeVacancy(id: $id, reason: WITHDRAWN) { id } }', { id }, { token }));
       }
@@ -312,8 +314,7 @@ describe('the map page in Chromium, offline', () => {
   it(
     'is usable on a phone-sized screen: the map draws, the panel folds away, the attribution stays visible',
     async () => {
-      const { context, page, outside, pageErrors } = await openMap(390, 844);
-      try {
+      await onMap({ width: 390, height: 844 }, async (page) => {
         expect(await page.locator('#panel').getAttribute('class')).toContain('collapsed');
         await jumpTo(page, [67, 48], 3);
         expect((await renderedEnterprises(page)).length).toBeGreaterThan(0);
@@ -324,11 +325,7 @@ describe('the map page in Chromium, offline', () => {
         await page.click('#panel-toggle');
         expect(await page.locator('#minHazardClass').isVisible()).toBe(true);
         await page.screenshot({ path: screenshotPath('phone-panel') });
-        expect(outside).toEqual([]);
-        expect(pageErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     300_000,
   );
