@@ -4,7 +4,7 @@ import type { HttpRoutes } from '../services/kernel/http.js';
 import type { Logger } from '../services/kernel/logger.js';
 
 /** Which subgraph owns each tile layer's rows (docs/architecture.md, "Map tiles"). */
-export function tileOwners(config: Config): Record<string, string> {
+function tileOwners(config: Config): Record<string, string> {
   return {
     regions: config.REGIONS_URL,
     enterprises: config.ENTERPRISES_URL,

@@ -36,7 +36,7 @@ export class BadInput extends DomainError {
 }
 
 /** The longest piece of a caller's value an error message repeats (a 1 MB code must not come back as a 2 MB error). */
-export const ECHO_LIMIT = 200;
+const ECHO_LIMIT = 200;
 
 /** A caller's value as an error message quotes it: JSON, cut to ECHO_LIMIT characters. */
 export function echo(value: unknown): string {

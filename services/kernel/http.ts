@@ -157,7 +157,7 @@ export async function createHttpApp(options: HttpServiceOptions): Promise<Fastif
   return app;
 }
 
-export function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
+function toHeaderMap(headers: IncomingHttpHeaders): HeaderMap {
   const map = new HeaderMap();
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);

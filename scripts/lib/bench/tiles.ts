@@ -18,7 +18,7 @@ export const TILE_SCENARIOS: TileScenario[] = [5, 8, 12, 14].flatMap((zoom) =>
 );
 
 /** The XYZ tile holding a point, as every web map computes it. */
-export function tileAt(lat: number, lon: number, zoom: number): { z: number; x: number; y: number } {
+function tileAt(lat: number, lon: number, zoom: number): { z: number; x: number; y: number } {
   const scale = 2 ** zoom;
   const radians = (lat * Math.PI) / 180;
   const x = Math.floor(((lon + 180) / 360) * scale);

@@ -41,13 +41,13 @@ export const YEARLY_THRESHOLDS: Readonly<Record<number, { readonly mciTenge: num
 };
 
 /** docs/domain.md §6 (confirmed): national median wage from the statistics bureau's April survey. */
-export const NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR: Readonly<Record<number, number>> = {
+const NATIONAL_MEDIAN_WAGE_BY_SURVEY_YEAR: Readonly<Record<number, number>> = {
   2024: 285_677,
   2025: 317_512,
 };
 
 /** docs/domain.md §6: a full-time week; part-time thresholds are scaled against it. */
-export const FULL_TIME_WEEKLY_HOURS = 40;
+const FULL_TIME_WEEKLY_HOURS = 40;
 
 /**
  * The facts of `year`. A year whose median survey is not published yet (2026) takes the latest

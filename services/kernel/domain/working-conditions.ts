@@ -34,7 +34,7 @@ export interface Compensations {
 export const ASSESSMENT_PERIOD_YEARS = 5;
 
 /** docs/domain.md §4: harmful and dangerous work has a working week of at most 36 hours. */
-export const SHORTENED_WEEK_HOURS = 36;
+const SHORTENED_WEEK_HOURS = 36;
 
 /** Position in WORKING_CONDITIONS_CLASSES: 0 for optimal up to 6 for dangerous; higher is worse. */
 export function classRank(c: WorkingConditionsClass): number {

@@ -145,10 +145,10 @@ export interface LocalOccupationQuestion {
   occupationCode: string;
 }
 
-export const localQuestionKey = (question: LocalOccupationQuestion): string =>
+const localQuestionKey = (question: LocalOccupationQuestion): string =>
   `${question.lat}|${question.lon}|${question.radiusMetres}|${question.occupationCode}`;
 
-export function parseLocalQuestionKey(key: string): LocalOccupationQuestion {
+function parseLocalQuestionKey(key: string): LocalOccupationQuestion {
   const [lat, lon, radiusMetres, occupationCode] = key.split('|');
   return { lat: Number(lat), lon: Number(lon), radiusMetres: Number(radiusMetres), occupationCode: occupationCode! };
 }

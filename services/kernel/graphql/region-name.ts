@@ -10,7 +10,7 @@ registerEnumType(Lang, { name: 'Lang', description: 'Language of a name: Kazakh,
 
 const REGION_BY_CODE = new Map(REGIONS.map((region) => [region.code, region]));
 
-export function regionName(code: string, lang: Lang): string {
+function regionName(code: string, lang: Lang): string {
   const region = REGION_BY_CODE.get(code);
   if (!region) throw new Error(`no region ${code}`);
   return lang === Lang.KK ? region.nameKk : lang === Lang.RU ? region.nameRu : region.nameEn;

@@ -250,10 +250,10 @@ export interface DemoWorld {
 }
 
 /** Every region has at least this many enterprises in any data set of 20 × this size or more. */
-export const MIN_ENTERPRISES_PER_REGION = 50;
+const MIN_ENTERPRISES_PER_REGION = 50;
 
 /** How far a site of an enterprise (a vacancy's workplace) may lie from the enterprise itself. */
-export const SITE_JITTER_KM = 2;
+const SITE_JITTER_KM = 2;
 
 let worldOnce: Promise<DemoWorld> | undefined;
 

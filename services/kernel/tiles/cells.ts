@@ -14,7 +14,7 @@ import type { PointTileSource } from './tile-sql.js';
  * coarser one and each point is in exactly one cell of every level: summing `count` over the cells
  * a tile holds counts each row once.
  */
-export const FINEST_CELL_LEVEL = 14;
+const FINEST_CELL_LEVEL = 14;
 /** The levels stored: a tile grouped at level L reads the nearest stored level ≥ L (at most 4× its cells per side). */
 export const CELL_LEVELS = [8, 10, 12, 14] as const;
 

@@ -2,7 +2,7 @@ import { BadInput } from '../errors.js';
 
 /** Web Mercator (EPSG:3857) tile grid, as ST_TileEnvelope and every XYZ client use it. */
 const EARTH_HALF_CIRCUMFERENCE = 20037508.342789244;
-export const MAX_TILE_ZOOM = 22;
+const MAX_TILE_ZOOM = 22;
 
 export interface TileAddress {
   z: number;

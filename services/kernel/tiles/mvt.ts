@@ -67,7 +67,7 @@ function cleanRing(ring: readonly TilePoint[], exterior: boolean): TilePoint[] |
   return points;
 }
 
-export function geometryCommands(geometry: TileGeometry): number[] {
+function geometryCommands(geometry: TileGeometry): number[] {
   const out: number[] = [];
   let cursorX = 0;
   let cursorY = 0;

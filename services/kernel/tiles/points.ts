@@ -7,9 +7,9 @@ import { TILE_EXTENT, type TileFeature, type TileValue } from './mvt.js';
 import { pointGroupsStatement, type PointTileSource } from './tile-sql.js';
 
 /** No tile holds more features than this (design §9). */
-export const MAX_TILE_FEATURES = 10_000;
+const MAX_TILE_FEATURES = 10_000;
 /** From this zoom every point is its own feature, unless its tile would break a limit. */
-export const UNCLUSTERED_ZOOM = 14;
+const UNCLUSTERED_ZOOM = 14;
 
 /**
  * Cells along a tile edge, finest first (null: no grid): below TILE_CLUSTER_BELOW_ZOOM clusters of

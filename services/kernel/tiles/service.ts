@@ -13,10 +13,10 @@ import { encodeTile, type TileFeature } from './mvt.js';
 import type { EncodedLayer } from './points.js';
 
 /** The attribution every layer carries: the region boundaries and the basemap drawn from them are OpenStreetMap data (data/README.md). */
-export const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
-export const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
+const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** No tile is bigger than this (design §9); a point tile over it is made again with coarser groups. */
-export const MAX_TILE_BYTES = 500_000;
+const MAX_TILE_BYTES = 500_000;
 const MAX_COARSER_STEPS = 3;
 
 /**

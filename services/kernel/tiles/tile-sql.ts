@@ -125,7 +125,7 @@ export interface PolygonTileSource {
 }
 
 /** Tile units of buffer around a polygon tile (Martin's and ST_AsMVTGeom's default is 64/256 px; 64/4096 here). */
-export const POLYGON_BUFFER = 64;
+const POLYGON_BUFFER = 64;
 
 /**
  * Each row's geometry clipped to the tile plus its buffer, simplified to one tile unit, moved

@@ -27,7 +27,7 @@ export interface ProjectSearch {
 const ID_KEY = sortKey('p.id', 'uuid');
 
 /** Every order ends with the id in the same direction: one row comparison continues after a cursor (kernel/keyset.ts). */
-export function projectOrder(order: InvestmentProjectOrder, area: ParsedArea | null): KeysetOrder {
+function projectOrder(order: InvestmentProjectOrder, area: ParsedArea | null): KeysetOrder {
   switch (order) {
     case InvestmentProjectOrder.INVESTMENT_DESC:
       return keysetOrder(order, 'desc', [sortKey('p.investment_tenge', 'bigint'), ID_KEY]);

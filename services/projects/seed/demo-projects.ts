@@ -12,7 +12,7 @@ import { ProjectStatus } from '../graphql/enums.js';
 export const DEMO_PROJECTS = 755;
 export const DEMO_TOTAL_INVESTMENT_TENGE = 33_000_000_000_000;
 /** Statuses are judged against this year, not today, so the same seed always gives the same rows. */
-export const DEMO_REFERENCE_YEAR = 2026;
+const DEMO_REFERENCE_YEAR = 2026;
 /** Model: one planned job per this much investment (capital-heavy projects, about 130 000 jobs for 33 trillion). */
 const TENGE_PER_PLANNED_JOB = 250_000_000;
 

@@ -163,7 +163,7 @@ export class ReturnResolver {
   }
 }
 
-export function toRate(year: number | null, figures: { resettledPersons: number; returnedPersons: number } | null): ReturnRate {
+function toRate(year: number | null, figures: { resettledPersons: number; returnedPersons: number } | null): ReturnRate {
   const resettledPersons = figures?.resettledPersons ?? 0;
   const returnedPersons = figures?.returnedPersons ?? 0;
   return { year, resettledPersons, returnedPersons, rate: resettledPersons > 0 ? returnedPersons / resettledPersons : null };

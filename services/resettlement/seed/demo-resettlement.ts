@@ -198,7 +198,7 @@ const INTENTIONS_2017: [WorkSector, number][] = [
 ];
 
 /** Of about 7 000 resettlers 108 returned (docs/domain.md §1): the demo's returns come to the same share of persons. */
-export const RETURN_SHARE = 108 / 7000;
+const RETURN_SHARE = 108 / 7000;
 
 export interface DemoIntention {
   applicationId: string;
