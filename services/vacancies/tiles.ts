@@ -2,7 +2,7 @@ import { readFilterParams } from '../kernel/tiles/params.js';
 import { pointLayerTile, singleProperties, type PointTileLayer } from '../kernel/tiles/points.js';
 import type { TileLayer } from '../kernel/tiles/service.js';
 import { bound, type SqlFragment } from '../kernel/sql.js';
-import { EmploymentTypeEnum } from './graphql/enums.js';
+import { EmploymentType } from './graphql/enums.js';
 import { parseVacancyFilter, type ParsedVacancyFilter, type VacancyFilter } from './graphql/vacancy-filter.js';
 import { vacancyFilterConditions, statusIs } from './queries/vacancies.query.js';
 
@@ -73,7 +73,7 @@ export const vacancyTiles: TileLayer<ParsedVacancyFilter> = {
       minSalaryTenge: 'integer',
       qualityOnly: 'boolean',
       housingProvided: 'boolean',
-      employmentType: { enum: Object.values(EmploymentTypeEnum) },
+      employmentType: { enum: Object.values(EmploymentType) },
       minOpenDays: 'integer',
     });
     return parseVacancyFilter(values as VacancyFilter, '');

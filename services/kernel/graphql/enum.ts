@@ -19,7 +19,7 @@ export function graphqlEnum<const Values extends readonly string[]>(
 export type EnumValue<Enum> = Enum[keyof Enum];
 
 interface EnumSpec {
-  /** The GraphQL name, when it is not the key (`EmploymentTypeEnum` prints as `EmploymentType`). */
+  /** The GraphQL name, when it is not the key (a key that would clash with a class of the same name). */
   name?: string;
   values: readonly string[];
   description: string;

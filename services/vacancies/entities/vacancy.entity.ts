@@ -4,7 +4,7 @@ import type { ContractType } from '../../kernel/domain/money.js';
 import { GeoPoint } from '../../kernel/geo/graphql-types.js';
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
-import { EmploymentTypeEnum, VacancyStatusEnum, type VacancyStatus } from '../graphql/enums.js';
+import { EmploymentType, VacancyStatus } from '../graphql/enums.js';
 
 /**
  * A job an employer offers. The vacancy carries its employer's BIN (the key it references the enterprise by) and its own
@@ -33,7 +33,7 @@ export class Vacancy {
   @Field(() => Int, { nullable: true, description: 'Upper end of the offered monthly salary, tenge; null when not stated.' })
   salaryMaxTenge!: number | null;
 
-  @Field(() => EmploymentTypeEnum)
+  @Field(() => EmploymentType)
   employmentType!: ContractType;
 
   @Field(() => WorkingConditionsClass, { description: 'Class of the workplace offered, as declared by the employer.' })
@@ -51,7 +51,7 @@ export class Vacancy {
   /** Derived from the KATO prefix at write time; exposed as `region`. */
   regionCode!: string;
 
-  @Field(() => VacancyStatusEnum)
+  @Field(() => VacancyStatus)
   status!: VacancyStatus;
 
   @Field(() => GraphQLDateTime)

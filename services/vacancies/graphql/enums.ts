@@ -1,14 +1,13 @@
 import { graphqlEnums, type EnumValue } from '../../kernel/graphql/enum.js';
 
-export type EmploymentTypeEnum = EnumValue<typeof EmploymentTypeEnum>;
-export type VacancyStatusEnum = EnumValue<typeof VacancyStatusEnum>;
+export type EmploymentType = EnumValue<typeof EmploymentType>;
+export type VacancyStatus = EnumValue<typeof VacancyStatus>;
 export type VacancyOrder = EnumValue<typeof VacancyOrder>;
 export type ShortageGrouping = EnumValue<typeof ShortageGrouping>;
 export type VacancyCloseReason = EnumValue<typeof VacancyCloseReason>;
-export const { EmploymentTypeEnum, VacancyStatusEnum, VacancyOrder, ShortageGrouping, VacancyCloseReason } = graphqlEnums({
-  EmploymentTypeEnum: { name: 'EmploymentType', values: ['PERMANENT', 'FIXED_TERM', 'SEASONAL'], description: 'The employment contract offered.' },
-  VacancyStatusEnum: {
-    name: 'VacancyStatus',
+export const { EmploymentType, VacancyStatus, VacancyOrder, ShortageGrouping, VacancyCloseReason } = graphqlEnums({
+  EmploymentType: { values: ['PERMANENT', 'FIXED_TERM', 'SEASONAL'], description: 'The employment contract offered.' },
+  VacancyStatus: {
     values: ['OPEN', 'FILLED', 'CLOSED'],
     description: 'OPEN: still looking; FILLED: someone was hired; CLOSED: withdrawn without hiring.',
   },
@@ -22,8 +21,6 @@ export const { EmploymentTypeEnum, VacancyStatusEnum, VacancyOrder, ShortageGrou
     description: 'FILLED: someone was hired (status FILLED); WITHDRAWN: the employer no longer hires (status CLOSED).',
   },
 });
-
-export type VacancyStatus = 'OPEN' | 'FILLED' | 'CLOSED';
 
 /** The status a closed vacancy ends in. */
 export const STATUS_AFTER_CLOSE: Record<VacancyCloseReason, Exclude<VacancyStatus, 'OPEN'>> = {

@@ -7,7 +7,7 @@ import { GeoPointInput, validateGeoPoint } from '../../kernel/geo/graphql-types.
 import type { LatLon } from '../../kernel/geo/postgis-types.js';
 import { WorkingConditionsClass } from '../../kernel/graphql/working-conditions-class.js';
 import { minimumWageToday } from '../domain/vacancy-rules.js';
-import { EmploymentTypeEnum } from './enums.js';
+import { EmploymentType } from './enums.js';
 import { MAX_SALARY_TENGE } from './vacancy-filter.js';
 
 const MAX_TITLE_LENGTH = 200;
@@ -29,8 +29,8 @@ export class PostVacancyInput {
   @Field(() => Int, { nullable: true, description: 'Upper end of the range, tenge: at least salaryMinTenge.' })
   salaryMaxTenge?: number | null;
 
-  @Field(() => EmploymentTypeEnum)
-  employmentType!: EmploymentTypeEnum;
+  @Field(() => EmploymentType)
+  employmentType!: EmploymentType;
 
   @Field(() => WorkingConditionsClass, { nullable: true, defaultValue: WorkingConditionsClass.ACCEPTABLE_2 })
   conditionsClass?: WorkingConditionsClass | null;

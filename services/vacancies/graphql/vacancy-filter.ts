@@ -2,7 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import type { ContractType } from '../../kernel/domain/money.js';
 import { parseNumberInRange, parseOccupationCode } from '../../kernel/arguments.js';
 import { BadInput } from '../../kernel/errors.js';
-import { EmploymentTypeEnum } from './enums.js';
+import { EmploymentType } from './enums.js';
 
 @InputType({ description: 'Every field set narrows the result (AND). Only OPEN vacancies are searched.' })
 export class VacancyFilter {
@@ -18,8 +18,8 @@ export class VacancyFilter {
   @Field(() => Boolean, { nullable: true })
   housingProvided?: boolean | null;
 
-  @Field(() => EmploymentTypeEnum, { nullable: true })
-  employmentType?: EmploymentTypeEnum | null;
+  @Field(() => EmploymentType, { nullable: true })
+  employmentType?: EmploymentType | null;
 
   @Field(() => Int, { nullable: true, description: 'Open for at least this many days.' })
   minOpenDays?: number | null;

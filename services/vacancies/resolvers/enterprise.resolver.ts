@@ -6,7 +6,7 @@ import { Enterprise } from '../entities/enterprise.stub.js';
 import { StaffingShortage } from '../graphql/staffing-shortage.js';
 import { VacancyConnection } from '../graphql/vacancy-connection.js';
 import type { Vacancy } from '../entities/vacancy.entity.js';
-import { VacancyStatusEnum } from '../graphql/enums.js';
+import { VacancyStatus } from '../graphql/enums.js';
 import { NO_FILTER } from '../graphql/vacancy-filter.js';
 import { DEFAULT_SHORTAGE_MIN_OPEN_DAYS, type VacancyLoaders } from '../loaders.js';
 
@@ -20,12 +20,12 @@ export class EnterpriseVacanciesResolver {
   })
   vacancies(
     @Root() enterprise: Enterprise,
-    @Arg('status', () => VacancyStatusEnum, { nullable: true, defaultValue: VacancyStatusEnum.OPEN }) status: VacancyStatusEnum | null,
+    @Arg('status', () => VacancyStatus, { nullable: true, defaultValue: VacancyStatus.OPEN }) status: VacancyStatus | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Vacancy>> {
-    return ctx.loaders.vacanciesOf(enterprise.bin, { parent: 'enterprise', status: status ?? VacancyStatusEnum.OPEN, filter: NO_FILTER }, pageRequest(first, after));
+    return ctx.loaders.vacanciesOf(enterprise.bin, { parent: 'enterprise', status: status ?? VacancyStatus.OPEN, filter: NO_FILTER }, pageRequest(first, after));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: crossSubgraph('The employer\'s OPEN vacancies.', 'vacancies') })
