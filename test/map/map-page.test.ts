@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, federation, tokenFor } from '../support/federation.js';
-import { subscribersOf, untilSubscribed } from '../subscriptions/support.js';
+import { settledSubscribersOf, untilSubscribed } from '../subscriptions/support.js';
 
 /**
  * The map page in a real browser (design §9): Debian's Chromium, headless, WebGL through
@@ -272,7 +272,7 @@ describe('the map page in Chromium, offline', () => {
       // A little off the employer's other vacancies, in the middle of a street-level view.
       const location = { lat: employer.location.lat + 0.002, lon: employer.location.lon + 0.002 };
       const vacanciesUrl = federation.subgraphUrl('vacancies');
-      const before = await subscribersOf(vacanciesUrl);
+      const before = await settledSubscribersOf(vacanciesUrl);
       // Opened at the place (not moved there): the page subscribes once, for this viewport.
       let id: string | undefined;
       try {

@@ -118,6 +118,22 @@ export function subscribersOf(subgraphUrl: string): Promise<number> {
 }
 
 /**
+ * Live subscribers once the count has held still for 300 ms (10 s at most): an earlier test's
+ * subscription still closing would otherwise leave `before` one too high, and a new subscriber
+ * then never shows above it.
+ */
+export async function settledSubscribersOf(subgraphUrl: string): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  let count = await subscribersOf(subgraphUrl);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await subscribersOf(subgraphUrl);
+    if (again === count || Date.now() > deadline) return again;
+    count = again;
+  }
+}
+
+/**
  * Waits until the subgraph's live subscribers satisfy `holds`: 15 s at most, since a gateway
  * started by a test plans its first operation cold, and the embedded database is slow to share.
  */
