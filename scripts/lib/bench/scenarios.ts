@@ -1,6 +1,14 @@
 import { REGIONS } from '../../../services/kernel/domain/regions.js';
 import type { Random, Settlement } from '../../../services/kernel/seed/demo-world.js';
+import type { SqlFragment } from '../../../services/kernel/sql.js';
+import { boxCountStatement, type DegreeBox } from '../../../services/kernel/tiles/cells.js';
 import type { Peer } from './peers.js';
+
+/** A kernel statement (`?` placeholders) as node-postgres takes it (`$1`, `$2`, …). */
+function numbered(statement: SqlFragment): { text: string; values: unknown[] } {
+  let index = 0;
+  return { text: statement.sql.replace(/\?/g, () => `$${++index}`), values: statement.params };
+}
 
 /**
  * The fixed benchmark scenarios: a GraphQL document with variables drawn from a seeded stream,
@@ -76,17 +84,31 @@ export function scenarios(settlements: Settlement[]): Scenario[] {
         const { lat, lon } = cityPoint(random, settlements);
         return { bbox: { west: lon - 0.15, south: lat - 0.1, east: lon + 0.15, north: lat + 0.1 } };
       },
+      // The answer the API gives (docs/architecture.md §8): the 200 of the box nearest its centre
+      // (a KNN walk on the location index), and the box's total from the cell aggregate — its
+      // whole cells summed, its edge rows counted — in the statement the subgraph sends.
       floor: (variables) => {
-        const box = variables.bbox as { west: number; south: number; east: number; north: number };
-        const values = [box.west, box.south, box.east, box.north];
-        const inBox = 'ST_Intersects(location::geometry, ST_MakeEnvelope($1, $2, $3, $4, 4326))';
+        const box = variables.bbox as DegreeBox;
         return [
           {
-            text: `select id, name, hazard_rank, ST_Y(location::geometry) as lat, ST_X(location::geometry) as lon
-                     from enterprises.enterprise where ${inBox} order by name, id limit 200`,
-            values,
+            // The 200th nearest distance from a KNN walk, then the rows within it in (distance, id) order.
+            text: `with box as (select ST_MakeEnvelope($1, $2, $3, $4, 4326) as envelope, ST_SetSRID(ST_MakePoint($5, $6), 4326) as centre),
+                        horizon as (select max(d) as d from (
+                          select location::geometry <-> box.centre as d from enterprises.enterprise, box
+                           where ST_Intersects(location::geometry, box.envelope) order by location::geometry <-> box.centre limit 200) walk)
+                   select id, name, hazard_rank, ST_Y(location::geometry) as lat, ST_X(location::geometry) as lon
+                     from enterprises.enterprise, box, horizon
+                    where ST_Intersects(location::geometry, box.envelope) and ST_DWithin(location::geometry, box.centre, horizon.d + 1e-9)
+                    order by location::geometry <-> box.centre, id limit 200`,
+            values: [box.west, box.south, box.east, box.north, (box.west + box.east) / 2, (box.south + box.north) / 2],
           },
-          { text: `select count(*) from enterprises.enterprise where ${inBox}`, values },
+          numbered(
+            boxCountStatement(
+              { cells: 'enterprises.enterprise_cell', conditions: [] },
+              { from: 'enterprises.enterprise e', location: 'e.location', conditions: [] },
+              box,
+            ),
+          ),
         ];
       },
       peers: {
