@@ -52,59 +52,44 @@ export class ServiceMetrics {
       registers,
     });
     this.errors = new Counter({ name: 'graphql_errors_total', help: 'Errors answered, by extensions.code', labelNames: ['code'], registers });
+    // Families read from their source on each scrape: a gauge is set to it, a counter to its total.
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
+    const total = (name: string, help: string, read: () => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(read());
+        },
+      });
     const { sqlStatements, pool, openSubscriptions, clientBuffers } = sources;
-    if (sqlStatements) {
-      new Counter({
-        name: 'sql_statements_total',
-        help: 'SQL statements sent to the database',
-        registers,
-        collect() {
-          this.reset();
-          this.inc(sqlStatements());
-        },
-      });
-    }
+    if (sqlStatements) total('sql_statements_total', 'SQL statements sent to the database', sqlStatements);
     if (pool) {
-      const gauge = (name: string, help: string, read: (usage: PoolUsage) => number) =>
-        new Gauge({
-          name,
-          help,
-          registers,
-          collect() {
-            this.set(read(pool()));
-          },
-        });
-      gauge('db_pool_connections_in_use', 'Database connections checked out', (usage) => usage.inUse);
-      gauge('db_pool_waiting', 'Callers waiting for a database connection', (usage) => usage.waiting);
+      gauge('db_pool_connections_in_use', 'Database connections checked out', () => pool().inUse);
+      gauge('db_pool_waiting', 'Callers waiting for a database connection', () => pool().waiting);
     }
-    if (openSubscriptions) {
-      new Gauge({
-        name: 'graphql_open_subscriptions',
-        help: 'Subscriptions open now',
-        registers,
-        collect() {
-          this.set(openSubscriptions());
-        },
-      });
-    }
+    if (openSubscriptions) gauge('graphql_open_subscriptions', 'Subscriptions open now', openSubscriptions);
     if (clientBuffers) {
-      new Gauge({
-        name: 'subscription_buffer_peak_bytes',
-        help: 'The most bytes any one subscription client had written to it and not yet read (SUBSCRIPTION_BUFFER_BYTES bounds it)',
-        registers,
-        collect() {
-          this.set(clientBuffers.metrics().subscriptionBufferPeakBytes);
-        },
-      });
-      new Counter({
-        name: 'subscription_slow_consumers_dropped_total',
-        help: 'Subscription clients dropped for more than SUBSCRIPTION_BUFFER_BYTES unread',
-        registers,
-        collect() {
-          this.reset();
-          this.inc(clientBuffers.metrics().slowConsumersDropped);
-        },
-      });
+      gauge(
+        'subscription_buffer_peak_bytes',
+        'The most bytes any one subscription client had written to it and not yet read (SUBSCRIPTION_BUFFER_BYTES bounds it)',
+        () => clientBuffers.metrics().subscriptionBufferPeakBytes,
+      );
+      total(
+        'subscription_slow_consumers_dropped_total',
+        'Subscription clients dropped for more than SUBSCRIPTION_BUFFER_BYTES unread',
+        () => clientBuffers.metrics().slowConsumersDropped,
+      );
     }
   }
 
