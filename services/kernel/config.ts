@@ -51,11 +51,14 @@ const configSchema = z.object({
   /** Point tiles (enterprises, vacancies) below this zoom hold grid clusters with a `count` (docs/architecture.md, "Map tiles"). */
   TILE_CLUSTER_BELOW_ZOOM: z.coerce.number().int().min(0).max(14).default(10),
   /**
-   * Encoded tiles are kept this long per instance; a write through the same instance drops them
-   * at once, so this bounds how stale a tile is after a write through another instance.
+   * Encoded tiles are kept at most this long per instance (fresh for the first half, then served
+   * while one refresh runs); a write through the same instance drops them at once, so this bounds
+   * how stale a tile is after a write through another instance.
    */
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(30),
   TILE_CACHE_ENTRIES: positiveInt.default(5_000),
+  /** The bytes the kept tiles may take per instance (a city tile is a few hundred kB), the oldest dropped first. */
+  TILE_CACHE_MEGABYTES: positiveInt.default(256),
   REGIONS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

@@ -9,7 +9,7 @@ function counting(value: string) {
 describe('ResultCache', () => {
   it('computes once for concurrent and repeated asks within the ttl', async () => {
     let clock = 0;
-    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const cache = new ResultCache<string>({ ttlMs: 1_000, maxEntries: 10, now: () => clock });
     const { calls, compute } = counting('a');
     expect(await Promise.all([cache.get('k', compute), cache.get('k', compute)])).toEqual(['a#1', 'a#1']);
     clock = 999;
@@ -19,7 +19,7 @@ describe('ResultCache', () => {
 
   it('serves an expired answer while one background refresh runs, then the refreshed one', async () => {
     let clock = 0;
-    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const cache = new ResultCache<string>({ ttlMs: 1_000, maxEntries: 10, now: () => clock });
     let release: () => void = () => undefined;
     let calls = 0;
     const slow = () => {
@@ -40,7 +40,7 @@ describe('ResultCache', () => {
 
   it('waits for a fresh answer once the stale one is older than twice the ttl', async () => {
     let clock = 0;
-    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const cache = new ResultCache<string>({ ttlMs: 1_000, maxEntries: 10, now: () => clock });
     const { calls, compute } = counting('a');
     await cache.get('k', compute);
     clock = 2_000;
@@ -50,7 +50,7 @@ describe('ResultCache', () => {
 
   it('keeps serving the stale answer when a refresh fails, and retries on the next ask', async () => {
     let clock = 0;
-    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const cache = new ResultCache<string>({ ttlMs: 1_000, maxEntries: 10, now: () => clock });
     await cache.get('k', async () => 'first');
     clock = 1_500;
     let attempts = 0;
@@ -66,7 +66,7 @@ describe('ResultCache', () => {
 
   it('drops a refresh that finishes after clear(): a write of this instance meanwhile wins', async () => {
     let clock = 0;
-    const cache = new ResultCache<string>(1_000, 10, () => clock);
+    const cache = new ResultCache<string>({ ttlMs: 1_000, maxEntries: 10, now: () => clock });
     await cache.get('k', async () => 'before');
     clock = 1_200;
     let release: () => void = () => undefined;
@@ -79,7 +79,7 @@ describe('ResultCache', () => {
   });
 
   it('keeps keys apart, forgets everything on clear, and nothing with a ttl of 0', async () => {
-    const cache = new ResultCache<string>(60_000);
+    const cache = new ResultCache<string>({ ttlMs: 60_000 });
     const a = counting('a');
     const b = counting('b');
     expect(await cache.get('a', a.compute)).toBe('a#1');
@@ -87,7 +87,7 @@ describe('ResultCache', () => {
     cache.clear();
     expect(await cache.get('a', a.compute)).toBe('a#2');
 
-    const off = new ResultCache<string>(0);
+    const off = new ResultCache<string>({ ttlMs: 0 });
     const c = counting('c');
     await off.get('c', c.compute);
     await off.get('c', c.compute);
@@ -95,17 +95,46 @@ describe('ResultCache', () => {
   });
 
   it('does not keep a failure', async () => {
-    const cache = new ResultCache<string>(60_000);
+    const cache = new ResultCache<string>({ ttlMs: 60_000 });
     await expect(cache.get('k', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
     expect(await cache.get('k', async () => 'recovered')).toBe('recovered');
   });
 
   it('drops the oldest key beyond its size', async () => {
-    const cache = new ResultCache<string>(60_000, 2);
+    const cache = new ResultCache<string>({ ttlMs: 60_000, maxEntries: 2 });
     const first = counting('first');
     await cache.get('first', first.compute);
     await cache.get('second', async () => 'second');
     await cache.get('third', async () => 'third');
     expect(await cache.get('first', first.compute)).toBe('first#2');
+  });
+
+  it('keeps the summed weight under its bound, dropping the oldest, and counts what it keeps', async () => {
+    const cache = new ResultCache<string>({ ttlMs: 60_000, maxWeight: 12, weigh: (value) => value.length });
+    const first = counting('aaaa');
+    const second = counting('bbbb');
+    await cache.get('first', first.compute);
+    await cache.get('second', second.compute);
+    expect(cache.weight).toBe(12);
+    // 'aaaa#1' (6) + 'bbbb#1' (6) + 'cccc' (4) > 12: the oldest goes, the second stays.
+    await cache.get('third', async () => 'cccc');
+    expect(cache.weight).toBe(10);
+    expect(await cache.get('second', second.compute)).toBe('bbbb#1');
+    expect(await cache.get('first', first.compute)).toBe('aaaa#2');
+    cache.clear();
+    expect(cache.weight).toBe(0);
+  });
+
+  it('serves an expired answer only for staleMs, so its age stays within ttlMs + staleMs', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>({ ttlMs: 500, staleMs: 500, now: () => clock });
+    const { calls, compute } = counting('a');
+    await cache.get('k', compute);
+    clock = 999;
+    expect(await cache.get('k', compute)).toBe('a#1');
+    clock = 1_000;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('k', compute)).toBe('a#2');
+    expect(calls.count).toBe(2);
   });
 });

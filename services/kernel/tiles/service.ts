@@ -94,14 +94,23 @@ const TILEJSON_PATH = /^\/tiles\/([A-Za-z0-9_-]+)\.json$/;
 
 /**
  * `/tiles/{layer}.json` (TileJSON 3.0.0) and `/tiles/{layer}/{z}/{x}/{y}.mvt` for the given
- * layers. Encoded tiles are kept in memory keyed by layer, address and filter for
- * TILE_CACHE_SECONDS and dropped whenever `changed()` is called, so a write through this
+ * layers. Encoded tiles are kept in memory keyed by layer, address and filter for at most
+ * TILE_CACHE_SECONDS (within TILE_CACHE_MEGABYTES) and dropped whenever `changed()` is called, so a write through this
  * instance shows in its next tile and one through another instance within that time. The
  * ETag is a hash of the bytes: a client's If-None-Match gets 304 until the tile really changes.
  */
 export function createTileService(layers: readonly TileLayer<unknown>[], em: () => EntityManager, log: Logger, today: () => string): TileService {
   const config = loadConfig();
-  const cache = new ResultCache<EncodedTile>(config.TILE_CACHE_SECONDS * 1000, config.TILE_CACHE_ENTRIES);
+  // Half fresh, half served stale while one refresh runs: no tile is older than TILE_CACHE_SECONDS.
+  const halfLifeMs = (config.TILE_CACHE_SECONDS * 1000) / 2;
+  const cache = new ResultCache<EncodedTile>({
+    ttlMs: halfLifeMs,
+    staleMs: halfLifeMs,
+    maxEntries: config.TILE_CACHE_ENTRIES,
+    maxWeight: config.TILE_CACHE_MEGABYTES * 1024 * 1024,
+    // The gzipped copy is made later and is never bigger than the tile: counted up front.
+    weigh: (tile) => 2 * tile.body.length,
+  });
   const byName = new Map(layers.map((layer) => [layer.name, layer]));
 
   const encode = async (layer: TileLayer<unknown>, tile: TileAddress, filter: unknown): Promise<EncodedTile> => {

@@ -34,7 +34,7 @@ interface ShortageRow {
 let shortagesCache: ResultCache<StaffingShortage[]> | undefined;
 
 function cache(): ResultCache<StaffingShortage[]> {
-  shortagesCache ??= new ResultCache(loadConfig().SHORTAGES_CACHE_SECONDS * 1000);
+  shortagesCache ??= new ResultCache({ ttlMs: loadConfig().SHORTAGES_CACHE_SECONDS * 1000 });
   return shortagesCache;
 }
 
