@@ -16,12 +16,12 @@ export default defineConfig({
     // `npm test` runs both projects; `npm run test:unit` / `npm run test:integration` one of them.
     projects: [
       {
-        // Tests beside the code in services/ and gateway/ are unit tests: pure rules, no database,
-        // no federation, no global setup. A test that needs either belongs in test/.
+        // Tests beside the code in services/, gateway/ and scripts/ are unit tests: pure rules, no
+        // database, no federation, no global setup. A test that needs either belongs in test/.
         extends: true,
         test: {
           name: 'unit',
-          include: ['services/**/*.test.ts', 'gateway/**/*.test.ts'],
+          include: ['services/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 10_000,
         },
       },

@@ -13,7 +13,7 @@ import { createRandom, loadSettlements, type Random } from '../services/kernel/s
 import { driveGraphQL, driveHttpGet, driveSql, settleDatabase, type Measurement } from './lib/bench/measure.js';
 import { PEERS, startPeer, type Peer } from './lib/bench/peers.js';
 import { scenarios as allScenarios, type Scenario } from './lib/bench/scenarios.js';
-import { memoryTable, soak } from './lib/bench/soak.js';
+import { DEFAULT_MIX, memoryByMinute, memoryTable, REQUEST_KINDS, soak, type RequestKind, type SoakMix } from './lib/bench/soak.js';
 import { randomTile, TILE_SCENARIOS, tileFloor, type TileScenario } from './lib/bench/tiles.js';
 import { ENGINES, SUBGRAPH_PORTS, profileServicesInto, sqlStatements, startGateway, startSubgraphs, stopService, type Engine, type ServiceProcess } from './lib/bench/services.js';
 
@@ -44,10 +44,11 @@ const { values } = parseArgs({
     out: { type: 'string' },
     // A directory: every subgraph, gateway and peer writes a V8 CPU profile there (open in Chrome DevTools).
     'cpu-prof': { type: 'string' },
-    // Seconds: instead of the scenario table, one mixed read/write load through the first engine
+    // Seconds: instead of the scenario table, a map product's traffic through the first engine
     // for this long, sampling every process's memory (scripts/lib/bench/soak.ts).
     soak: { type: 'string' },
-    'write-share': { type: 'string', default: '0.1' },
+    // The soak's traffic per page view, over DEFAULT_MIX: e.g. `tiles=12,writes=0,revalidate=0.8`.
+    mix: { type: 'string', default: '' },
   },
 });
 
@@ -415,49 +416,107 @@ async function main(): Promise<void> {
   }
 }
 
-/** `--soak <seconds>`: the mixed load and the memory samples, written as bench/results/<date>-<size>-soak.md. */
+/** `--mix key=value,…` over the defaults; an unknown key or a value that is not a number ≥ 0 stops the run. */
+function soakMix(overrides: string): SoakMix {
+  const mix = { ...DEFAULT_MIX };
+  for (const pair of overrides.split(',').filter(Boolean)) {
+    const [key, value] = pair.split('=');
+    const number = Number(value);
+    if (!key || !(key in mix) || value === undefined || !Number.isFinite(number) || number < 0 || (key === 'revalidate' && number > 1)) {
+      console.error(`--mix: ${pair} is not one of ${Object.keys(mix).map((name) => `${name}=<number>`).join(', ')} (revalidate a share, 0–1)`);
+      process.exit(2);
+    }
+    mix[key as keyof SoakMix] = number;
+  }
+  return mix;
+}
+
+/**
+ * `--soak <seconds>`: near-50km alone first (the reference the soak's rate is compared with, same
+ * engine and connections, this run), then the map's traffic with the memory samples, written as
+ * bench/results/<date>-<size>-soak.md.
+ */
 async function runSoak(seconds: number): Promise<void> {
+  const mix = soakMix(values.mix);
   await ensureDataset();
   // The employers' tokens are signed here and verified by the services this run starts.
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
-  reloadConfig();
+  const config = reloadConfig();
   const settlements = await loadSettlements();
-  const reads = allScenarios(settlements).filter((scenario) => ['near-50km', 'payments-region', 'viewport', 'entity-fanout'].includes(scenario.name));
+  const scenarios = allScenarios(settlements);
+  const reads = scenarios.filter((scenario) => ['near-50km', 'payments-region', 'viewport', 'entity-fanout'].includes(scenario.name));
+  const near = scenarios.find((scenario) => scenario.name === 'near-50km')!;
   // The engine users get (GATEWAY_ENGINE's default) unless --engines names one.
-  const engine = process.argv.includes('--engines') ? engines[0]! : loadConfig().GATEWAY_ENGINE;
-  const { subgraphs, stop } = await startSubgraphs();
+  const engine = process.argv.includes('--engines') ? engines[0]! : config.GATEWAY_ENGINE;
+  // The tile cache as configured, as in production: the soak is also its test under writes.
+  const { subgraphs, stop } = await startSubgraphs({ tileCache: 'configured' });
   let gateway: ServiceProcess | undefined;
   try {
     gateway = await startGateway(engine, subgraphs);
+    const reference = await measure(gateway.url, near, subgraphs);
+    console.log(`near-50km alone: ${format(reference.requestsPerSecond)} req/s p99 ${format(reference.p99)} ms, ${reference.errors} errors`);
     const result = await soak({
       gatewayUrl: gateway.url,
       databaseUrl: databaseUrl!,
       services: [gateway, ...subgraphs],
       reads,
+      settlements,
       random: createRandom(seed),
       connections,
       durationSeconds: seconds,
-      writeShare: Number(values['write-share']),
+      mix,
     });
+    const ratio = result.requestsPerSecond / reference.requestsPerSecond;
+    const perView = mix.tiles + mix.cards + mix.reads + mix.writes;
+    const share = (weight: number) => `${format((100 * weight) / perView)} %`;
+    const kindLabels: Record<RequestKind, string> = {
+      tile: 'tile (GET .mvt)',
+      card: 'card (enterprise by id)',
+      read: 'dashboard read (GraphQL scenario)',
+      write: `write (${result.posts} posts, ${result.closes} closes)`,
+    };
+    const { tiles } = result;
     const lines = [
       `# Soak ${new Date().toISOString().slice(0, 10)} — ${enterprises} enterprises, ${seconds} s`,
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${ENGINES[engine].label}, ${connections} connections;`,
-      `reads drawn from ${reads.map((scenario) => scenario.name).join(', ')}; ${Math.round(Number(values['write-share']) * 100)} % writes (postVacancy, and closeVacancy of an earlier post).`,
+      `the subgraphs' tile cache as configured (TILE_CACHE_SECONDS=${config.TILE_CACHE_SECONDS}, TILE_CACHE_ENTRIES=${config.TILE_CACHE_ENTRIES}), load generator on the same box.`,
       '',
-      `Requests ${result.requests} (${format(result.requestsPerSecond)} req/s, ${result.writes} writes), p50 ${format(result.p50)} ms, p99 ${format(result.p99)} ms, errors ${result.errors} (timeouts ${result.timeouts}).`,
+      `Traffic: page views of /map (scripts/lib/bench/soak.ts), each request drawn by the weights per page view — ${mix.tiles} tiles (${share(mix.tiles)}),`,
+      `${mix.cards} enterprise card (${share(mix.cards)}), ${mix.reads} dashboard read (${share(mix.reads)}: ${reads.map((scenario) => scenario.name).join(', ')}) and ${mix.writes} writes`,
+      `(${share(mix.writes)}: postVacancy, and closeVacancy of an earlier post). Tiles: the tile scenarios' layers (${[...new Set(TILE_SCENARIOS.map((scenario) => scenario.layer))].join(', ')})`,
+      `and zooms (${[...new Set(TILE_SCENARIOS.map((scenario) => scenario.zoom))].join(', ')}) alike, each a tile of a 4 × 4 view around a city drawn by population, gzip;`,
+      `a tile URL seen before is revalidated with its ETag (If-None-Match) in ${format(mix.revalidate * 100, 0)} % of cases; GraphQL uncompressed.`,
+      '',
+      `Reference, this run, just before: near-50km alone, same engine, ${connections} connections, ${durationSeconds} s: ${format(reference.requestsPerSecond)} req/s, p50 ${format(reference.p50)} ms, p99 ${format(reference.p99)} ms, ${reference.errors} errors.`,
+      '',
+      `**Soak: ${result.requests} requests, ${format(result.requestsPerSecond)} req/s = ${format(ratio, 2)}× near-50km alone** (the issue asks about 2×), p50 ${format(result.p50)} ms, p99 ${format(result.p99)} ms,`,
+      `**errors ${result.errors}** (timeouts ${result.timeouts}, connection errors ${result.transportErrors - result.timeouts}).`,
+      '',
+      '| kind | requests | share | req/s | p50 ms | p99 ms | errors |',
+      '|---|---|---|---|---|---|---|',
+      ...REQUEST_KINDS.map((kind) => {
+        const run = result.byKind[kind];
+        return `| ${kindLabels[kind]} | ${run.requests} | ${format((100 * run.requests) / result.requests)} % | ${format(run.requestsPerSecond)} | ${format(run.p50)} | ${format(run.p99)} | ${run.errors} |`;
+      }),
+      '',
+      `Tiles: ${tiles.ok} answered 200 and ${tiles.notModified} answered 304 (${format((100 * tiles.notModified) / Math.max(1, tiles.ok + tiles.notModified))} % 304); of ${tiles.revalidations} revalidations, ${tiles.changed} came back 200 (the tile had changed).`,
       ...(result.errorSamples.length ? ['', 'First errors:', ...result.errorSamples.map((sample) => `- \`${sample}\``)] : []),
       '',
       ...memoryTable(result.samples),
       '',
-      `Command: \`npm run bench -- --soak ${seconds} --enterprises ${enterprises} --connections ${connections} --engines ${engine}\``,
+      'RSS MB once a minute:',
+      '',
+      ...memoryByMinute(result.samples),
+      '',
+      `Command: \`npm run bench -- --soak ${seconds} --enterprises ${enterprises} --connections ${connections} --engines ${engine}${values.mix ? ` --mix ${values.mix}` : ''}\``,
       '',
     ];
     const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}-soak.md`;
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, lines.join('\n'));
     console.log(`\n${lines.join('\n')}\nwritten to ${out}`);
-    if (values['fail-on-errors'] && result.errors > 0) process.exitCode = 1;
+    if (values['fail-on-errors'] && (result.errors > 0 || reference.errors > 0)) process.exitCode = 1;
   } finally {
     if (gateway) await stopService(gateway);
     await stop();

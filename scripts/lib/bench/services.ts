@@ -86,12 +86,14 @@ export async function stopService(service: ServiceProcess): Promise<void> {
   clearTimeout(kill);
 }
 
-export async function startSubgraphs(): Promise<{ subgraphs: ServiceProcess[]; stop(): Promise<void> }> {
-  const subgraphs = Object.entries(SUBGRAPH_PORTS).map(([name, port]) =>
-    // Measured requests only: no background job (the figures refresh) competes with them.
-    // Tiles are measured as made, not as cached (scripts/lib/bench/tiles.ts).
-    startService(name, ['--import', 'tsx', `services/${name}/main.ts`], port, { FIGURES_REFRESH_MINUTES: '0', TILE_CACHE_SECONDS: '0' }),
-  );
+/**
+ * `tileCache: 'off'` (the scenario table) measures tiles as made, not as cached
+ * (scripts/lib/bench/tiles.ts); 'configured' keeps the cache production runs (the soak).
+ */
+export async function startSubgraphs(options: { tileCache: 'off' | 'configured' } = { tileCache: 'off' }): Promise<{ subgraphs: ServiceProcess[]; stop(): Promise<void> }> {
+  // Measured requests only: no background job (the figures refresh) competes with them.
+  const env = { FIGURES_REFRESH_MINUTES: '0', ...(options.tileCache === 'off' ? { TILE_CACHE_SECONDS: '0' } : {}) };
+  const subgraphs = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => startService(name, ['--import', 'tsx', `services/${name}/main.ts`], port, env));
   const stop = async () => void (await Promise.all(subgraphs.map(stopService)));
   await Promise.all(subgraphs.map((service) => waitReady(service))).catch(async (error: unknown) => {
     await stop();
