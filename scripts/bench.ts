@@ -49,6 +49,9 @@ const { values } = parseArgs({
     soak: { type: 'string' },
     // The soak's traffic per page view, over DEFAULT_MIX: e.g. `tiles=12,writes=0,revalidate=0.8`.
     mix: { type: 'string', default: '' },
+    // The tile scenarios as made (`off`, every request makes its tile) or as served to a map with
+    // the subgraphs' tile cache as configured (`configured`: repeated tiles come from memory).
+    'tile-cache': { type: 'string', default: 'off' },
   },
 });
 
@@ -83,6 +86,11 @@ const connections = Number(values.connections);
 const seed = Number(values.seed);
 if (values['cpu-prof']) profileServicesInto(values['cpu-prof']);
 const engines = values.engines.split(',') as Engine[];
+if (!['off', 'configured'].includes(values['tile-cache'])) {
+  console.error(`--tile-cache: off or configured, not ${values['tile-cache']}`);
+  process.exit(2);
+}
+const tileCache = values['tile-cache'] as 'off' | 'configured';
 const peers = (values.peer === 'none' ? [] : values.peer.split(',')) as Peer[];
 for (const [option, names, known] of [['--engines', engines, ENGINES], ['--peer', peers, PEERS]] as const) {
   const unknown = names.filter((name) => !(name in known));
@@ -247,11 +255,14 @@ interface TileRun {
   floor: Measurement | null;
   /** Median and largest body of the tiles this run asks, in bytes (uncompressed). */
   bytes: { median: number; max: number };
+  /** Different tile URLs the run asked for: with the cache on, about how many requests made their tile. */
+  distinctTiles: number;
 }
 
 /**
  * The tile scenarios through the gateway at 8 connections and at --connections, the subgraphs'
- * tile cache off (startSubgraphs): every request makes its tile, as a cold map does.
+ * tile cache off (every request makes its tile, as a cold map does) or, with `--tile-cache
+ * configured`, as production keeps it.
  */
 async function measureTiles(engine: string, gatewayGraphqlUrl: string, scenarios: TileScenario[], settlements: Awaited<ReturnType<typeof loadSettlements>>): Promise<TileRun[]> {
   const origin = new URL(gatewayGraphqlUrl).origin;
@@ -268,7 +279,13 @@ async function measureTiles(engine: string, gatewayGraphqlUrl: string, scenarios
     ).sort((a, b) => a - b);
     for (const tileConnections of [...new Set([8, connections])]) {
       const random = createRandom(seed);
-      const run = await driveHttpGet({ connections: tileConnections, durationSeconds, nextUrl: () => urlOf(scenario, randomTile(random, settlements, scenario.zoom)) });
+      const asked = new Set<string>();
+      const nextUrl = () => {
+        const url = urlOf(scenario, randomTile(random, settlements, scenario.zoom));
+        asked.add(url);
+        return url;
+      };
+      const run = await driveHttpGet({ connections: tileConnections, durationSeconds, nextUrl });
       await settle();
       let floor: Measurement | null = null;
       if (!embedded) {
@@ -281,7 +298,8 @@ async function measureTiles(engine: string, gatewayGraphqlUrl: string, scenarios
         });
         await settle();
       }
-      runs.push({ engine, scenario, connections: tileConnections, run, floor, bytes: { median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)! } });
+      const bytes = { median: sizes[Math.floor(sizes.length / 2)]!, max: sizes.at(-1)! };
+      runs.push({ engine, scenario, connections: tileConnections, run, floor, bytes, distinctTiles: asked.size });
       console.log(`${scenario.name} @${tileConnections}: ${format(run.requestsPerSecond)} req/s p99 ${format(run.p99)} ms, ${run.errors} errors; floor ${floor ? format(floor.requestsPerSecond) : '–'} req/s`);
     }
   }
@@ -289,23 +307,27 @@ async function measureTiles(engine: string, gatewayGraphqlUrl: string, scenarios
 }
 
 function tileLines(tileRuns: TileRun[]): string[] {
-  const header = ['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors', 'tile bytes median / max', 'floor req/s', 'floor p50', 'floor p99', 'p50 ours/floor'];
+  const header = ['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors', 'distinct tiles', 'tile bytes median / max', 'floor req/s', 'floor p50', 'floor p99', 'p50 ours/floor'];
+  const cache =
+    tileCache === 'off'
+      ? 'tile cache off, so every request makes its tile'
+      : 'tile cache as configured, so a tile asked again within TILE_CACHE_SECONDS comes from memory: about one request per distinct tile makes it';
   return [
-    `Vector tiles through the ${tileRuns[0]!.engine} gateway (each a tile around a city drawn by population; tile cache off, so every request makes its tile); the floor is hand-written \`ST_AsMVT\` SQL on the same database:`,
+    `Vector tiles through the ${tileRuns[0]!.engine} gateway (each a tile around a city drawn by population; ${cache}); the floor is hand-written \`ST_AsMVT\` SQL making the same tile (same properties) on the same database, every time:`,
     '',
     `| ${header.join(' | ')} |`,
     `|${'---|'.repeat(header.length)}`,
-    ...tileRuns.map(({ scenario, connections: tileConnections, run, floor, bytes }) =>
+    ...tileRuns.map(({ scenario, connections: tileConnections, run, floor, bytes, distinctTiles }) =>
       `| ${[
-        scenario.name, String(tileConnections), format(run.requestsPerSecond), format(run.p50), format(run.p99), String(run.errors), `${bytes.median} / ${bytes.max}`,
+        scenario.name, String(tileConnections), format(run.requestsPerSecond), format(run.p50), format(run.p99), String(run.errors), String(distinctTiles), `${bytes.median} / ${bytes.max}`,
         floor ? format(floor.requestsPerSecond) : '–', floor ? format(floor.p50) : '–', floor ? format(floor.p99) : '–', floor ? format(run.p50 / floor.p50, 2) : '–',
       ].join(' | ')} |`,
     ),
   ];
 }
 
-function tileRow({ engine, scenario, connections: tileConnections, run, floor, bytes }: TileRun) {
-  return { ...resultRow(scenario.name, engine, tileConnections, run, floor, Number.NaN), tileBytesMedian: bytes.median, tileBytesMax: bytes.max };
+function tileRow({ engine, scenario, connections: tileConnections, run, floor, bytes, distinctTiles }: TileRun) {
+  return { ...resultRow(scenario.name, engine, tileConnections, run, floor, Number.NaN), tileCache, distinctTiles, tileBytesMedian: bytes.median, tileBytesMax: bytes.max };
 }
 
 async function settle(): Promise<void> {
@@ -323,7 +345,7 @@ async function main(): Promise<void> {
   const runs = new Map(selected.map((scenario) => [scenario.name, new Map<string, Run>()]));
   const floors = new Map<string, Measurement>();
   const tileRuns: TileRun[] = [];
-  const { subgraphs, stop } = await startSubgraphs();
+  const { subgraphs, stop } = await startSubgraphs({ tileCache });
   // Every engine and peer runs for the whole benchmark, idle but for its turn: taking turns per
   // scenario keeps a drift in the machine's load from favouring whichever engine ran first.
   const targets: { name: string; service: ServiceProcess; query(scenario: Scenario): GraphQLQuery | undefined; counted: ServiceProcess[] }[] = [];
@@ -393,7 +415,7 @@ async function main(): Promise<void> {
     '',
     ...targetLines(selected.map((scenario) => scenario.name), runs, floors, tileRuns),
     '',
-    `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}${values.only ? ` --only ${values.only}` : ''}\``,
+    `Command: \`npm run bench -- ${embedded ? '--embedded ' : ''}--enterprises ${enterprises}${vacancies === null ? '' : ` --vacancies ${vacancies}`} --duration ${durationSeconds} --connections ${connections} --engines ${engines.join(',')}${peers.length ? ` --peer ${peers.join(',')}` : ' --peer none'}${values.only ? ` --only ${values.only}` : ''}${tileCache === 'off' ? '' : ` --tile-cache ${tileCache}`}\``,
     '',
   ];
   const out = values.out ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${enterprises}${embedded ? '-embedded' : ''}.md`;
