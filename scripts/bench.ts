@@ -502,7 +502,7 @@ async function runSoak(seconds: number): Promise<void> {
       `# Soak ${new Date().toISOString().slice(0, 10)} — ${enterprises} enterprises, ${seconds} s`,
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${ENGINES[engine].label}, ${connections} connections;`,
-      `the subgraphs' tile cache as configured (TILE_CACHE_SECONDS=${config.TILE_CACHE_SECONDS}, TILE_CACHE_ENTRIES=${config.TILE_CACHE_ENTRIES}), load generator on the same box.`,
+      `the subgraphs' tile cache as configured (TILE_CACHE_SECONDS=${config.TILE_CACHE_SECONDS}, TILE_CACHE_ENTRIES=${config.TILE_CACHE_ENTRIES}, TILE_CACHE_MEGABYTES=${config.TILE_CACHE_MEGABYTES}), load generator on the same box.`,
       '',
       `Traffic: page views of /map (scripts/lib/bench/soak.ts), each request drawn by the weights per page view — ${mix.tiles} tiles (${share(mix.tiles)}),`,
       `${mix.cards} enterprise card (${share(mix.cards)}), ${mix.reads} dashboard read (${share(mix.reads)}: ${reads.map((scenario) => scenario.name).join(', ')}) and ${mix.writes} writes`,
