@@ -13,18 +13,31 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export const SIGNATURE_EXTENSION = 'hmac-signature';
 
-/** JSON with object keys sorted, as json-stable-stringify writes it (the signed text). */
+/**
+ * JSON with object keys sorted, as json-stable-stringify writes it (the signed text). Written as
+ * loops over one string: a fan-out's 500 representations are signed and checked on every request.
+ */
 export function stableJson(value: unknown): string {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return stableJson((value as { toJSON(): unknown }).toJSON());
   }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableJson(item))).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) text += ',';
+      text += value[index] === undefined ? 'null' : stableJson(value[index]);
+    }
+    return `${text}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let text = '{';
+    for (const key of Object.keys(record).sort()) {
+      if (record[key] === undefined) continue;
+      if (text.length > 1) text += ',';
+      text += `${JSON.stringify(key)}:${stableJson(record[key])}`;
+    }
+    return `${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -70,8 +70,15 @@ export function toConnection<Row, Node>(
   totalCount: number | (() => Promise<number>),
   edgeOf: (row: Row) => { node: Node; key: CursorKey; distanceKm?: number | null },
 ): Connection<Node> {
-  const visible = rows.slice(0, page.first).map(edgeOf);
-  const edges = visible.map(({ node, key, distanceKm }) => ({ node, cursor: encodeCursor(key), distanceKm }));
+  // A cursor is encoded when a field asks for it: a 500-row page read for its nodes alone
+  // (a map list, the fan-out) encoded 500 it never sent (docs/architecture.md §8).
+  const edges = rows.slice(0, page.first).map(edgeOf).map(({ node, key, distanceKm }) => ({
+    node,
+    distanceKm,
+    get cursor() {
+      return encodeCursor(key);
+    },
+  }));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -83,8 +90,12 @@ export function toConnection<Row, Node>(
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }
