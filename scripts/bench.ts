@@ -377,40 +377,46 @@ async function main(): Promise<void> {
   const names = [...engines, ...peers];
   const labels = [...engines.map((engine) => `${engine} = ${ENGINES[engine].label}`), ...peers.map((peer) => `${peer} = ${PEERS[peer].label}`)];
   const table = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${'---|'.repeat(header.length)}`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  function graphqlTables(): string[] {
+    return [
+      '',
+      ...table(
+        ['scenario', 'engine', 'subgraphs', 'req/s', 'p50', 'p95', 'p99', 'errors', 'SQL/request', 'floor req/s', 'floor p50', 'floor p99', 'p50 engine/floor', 'p99 engine/floor'],
+        selected.flatMap((scenario) => {
+          const floor = floors.get(scenario.name)!;
+          return engines.map((engine) => {
+            const run = runs.get(scenario.name)!.get(engine)!;
+            return [
+              scenario.name, engine, String(scenario.subgraphs), format(run.requestsPerSecond), format(run.p50), format(run.p95), format(run.p99),
+              String(run.errors), format(run.statementsPerRequest, 2), format(floor.requestsPerSecond), format(floor.p50), format(floor.p99),
+              format(run.p50 / floor.p50, 2), format(run.p99 / floor.p99, 2),
+            ];
+          });
+        }),
+      ),
+      '',
+      `Requests/s and p99 side by side${peers.length ? '; the peer answers the scenarios it has a document for, on the same database (see bench/peers/)' : ''}:`,
+      '',
+      ...table(
+        ['scenario', ...names.flatMap((name) => [`${name} req/s`, `${name} p99`])],
+        selected.map((scenario) => [
+          scenario.name,
+          ...names.flatMap((name) => {
+            const run = runs.get(scenario.name)!.get(name);
+            return run ? [format(run.requestsPerSecond), format(run.p99)] : ['–', '–'];
+          }),
+        ]),
+      ),
+    ];
+  }
   const lines = [
     `# Benchmark ${new Date().toISOString().slice(0, 10)} — ${size}`,
     '',
     `Machine: ${machine}; ${embedded ? 'the embedded PGlite + PostGIS (one WASM backend, its own process)' : 'PostgreSQL + PostGIS'}, subgraphs, gateway and load generator on the same box.`,
     `Each scenario: ${connections} connections for ${durationSeconds} s through each engine in turn (all started, one loaded at a time: ${labels.join('; ')}), after a warm-up;`,
     'the floor is the same answer from hand-written SQL over `pg`, same concurrency and duration. Latencies in ms.',
-    '',
-    ...table(
-      ['scenario', 'engine', 'subgraphs', 'req/s', 'p50', 'p95', 'p99', 'errors', 'SQL/request', 'floor req/s', 'floor p50', 'floor p99', 'p50 engine/floor', 'p99 engine/floor'],
-      selected.flatMap((scenario) => {
-        const floor = floors.get(scenario.name)!;
-        return engines.map((engine) => {
-          const run = runs.get(scenario.name)!.get(engine)!;
-          return [
-            scenario.name, engine, String(scenario.subgraphs), format(run.requestsPerSecond), format(run.p50), format(run.p95), format(run.p99),
-            String(run.errors), format(run.statementsPerRequest, 2), format(floor.requestsPerSecond), format(floor.p50), format(floor.p99),
-            format(run.p50 / floor.p50, 2), format(run.p99 / floor.p99, 2),
-          ];
-        });
-      }),
-    ),
-    '',
-    `Requests/s and p99 side by side${peers.length ? '; the peer answers the scenarios it has a document for, on the same database (see bench/peers/)' : ''}:`,
-    '',
-    ...table(
-      ['scenario', ...names.flatMap((name) => [`${name} req/s`, `${name} p99`])],
-      selected.map((scenario) => [
-        scenario.name,
-        ...names.flatMap((name) => {
-          const run = runs.get(scenario.name)!.get(name);
-          return run ? [format(run.requestsPerSecond), format(run.p99)] : ['–', '–'];
-        }),
-      ]),
-    ),
+    // A tiles-only run (`--only tile-…`) has no GraphQL table to show.
+    ...(selected.length === 0 ? [] : graphqlTables()),
     ...(tileRuns.length ? ['', ...tileLines(tileRuns)] : []),
     '',
     ...targetLines(selected.map((scenario) => scenario.name), runs, floors, tileRuns),
