@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { signDevToken } from '../../../services/kernel/dev-tokens.js';
+import { metricValue } from '../../../services/kernel/metrics.js';
 import type { Random, Settlement } from '../../../services/kernel/seed/demo-world.js';
 import type { Scenario } from './scenarios.js';
 import type { ServiceProcess } from './services.js';
@@ -95,6 +96,9 @@ export interface SoakOptions {
 export interface MemorySample {
   atSeconds: number;
   rssMegabytes: Record<string, number>;
+  /** From each service's /metrics: what of the RSS is live JavaScript heap, and what Buffers outside it (tiles are Buffers). */
+  heapUsedMegabytes: Record<string, number>;
+  externalMegabytes: Record<string, number>;
 }
 
 /** Answered requests of one kind; latencies in milliseconds. */
@@ -158,6 +162,15 @@ async function residentMegabytes(pid: number | undefined): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kilobytes = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return kilobytes ? Math.round(Number(kilobytes) / 1024) : Number.NaN;
+}
+
+/** The process's V8 heap in use and its external memory (Buffers), in MB, from its Prometheus default metrics. */
+async function heapMegabytes(service: ServiceProcess): Promise<{ heapUsed: number; external: number }> {
+  const text = await fetch(service.url.replace(/\/graphql$/, '/metrics'))
+    .then((response) => response.text())
+    .catch(() => null);
+  const megabytes = (name: string) => (text === null ? Number.NaN : Math.round(metricValue(text, name) / 2 ** 20));
+  return { heapUsed: megabytes('nodejs_heap_size_used_bytes'), external: megabytes('nodejs_external_memory_bytes') };
 }
 
 /** Seeded enterprises in id order: their ids are random UUIDs, so this is a sample spread like the data. */
@@ -284,9 +297,15 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const samples: MemorySample[] = [];
   const startedAt = performance.now();
   const sample = async () => {
+    const atSeconds = Math.round((performance.now() - startedAt) / 1000);
     const rssMegabytes: Record<string, number> = {};
-    for (const service of options.services) rssMegabytes[service.name] = await residentMegabytes(service.process.pid);
-    samples.push({ atSeconds: Math.round((performance.now() - startedAt) / 1000), rssMegabytes });
+    const heapUsedMegabytes: Record<string, number> = {};
+    const externalMegabytes: Record<string, number> = {};
+    for (const service of options.services) {
+      rssMegabytes[service.name] = await residentMegabytes(service.process.pid);
+      ({ heapUsed: heapUsedMegabytes[service.name], external: externalMegabytes[service.name] } = await heapMegabytes(service));
+    }
+    samples.push({ atSeconds, rssMegabytes, heapUsedMegabytes, externalMegabytes });
   };
   await sample();
   const sampler = setInterval(() => void sample(), (options.sampleEverySeconds ?? 10) * 1000);
@@ -361,15 +380,20 @@ export function memoryTable(samples: MemorySample[]): string[] {
   ];
 }
 
-/** Each process's RSS once a minute: the shape of a growth the four columns above only bracket. */
+/**
+ * Each process's memory once a minute, `RSS (heap used + external)` in MB: the shape of a growth
+ * the four columns above only bracket, and whether it is JavaScript objects or Buffers.
+ */
 export function memoryByMinute(samples: MemorySample[]): string[] {
   const names = Object.keys(samples[0]?.rssMegabytes ?? {});
   const last = samples.at(-1)!;
   const minutes = Array.from({ length: Math.floor(last.atSeconds / 60) + 1 }, (_, minute) => minute * 60);
   const columns = minutes.map((seconds) => samples.find((candidate) => candidate.atSeconds >= seconds) ?? last);
+  const cell = (column: MemorySample, name: string) =>
+    `${column.rssMegabytes[name]} (${column.heapUsedMegabytes[name]} + ${column.externalMegabytes[name]})`;
   return [
     `| process | ${columns.map((column) => `${column.atSeconds} s`).join(' | ')} |`,
     `|---|${'---|'.repeat(columns.length)}`,
-    ...names.map((name) => `| ${name} | ${columns.map((column) => column.rssMegabytes[name]).join(' | ')} |`),
+    ...names.map((name) => `| ${name} | ${columns.map((column) => cell(column, name)).join(' | ')} |`),
   ];
 }
