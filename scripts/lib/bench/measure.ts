@@ -20,7 +20,8 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
 
-function summarise(latencies: number[], errors: number, seconds: number, timeouts = 0): Measurement {
+/** Latencies (any order; sorted in place) → the run's counts and percentiles. */
+export function summarise(latencies: number[], errors: number, seconds: number, timeouts = 0): Measurement {
   const sorted = latencies.sort((a, b) => a - b);
   return {
     requests: sorted.length,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { signDevToken } from '../../../services/kernel/dev-tokens.js';
 import { metricValue } from '../../../services/kernel/metrics.js';
 import type { Random, Settlement } from '../../../services/kernel/seed/demo-world.js';
+import { summarise, type Measurement } from './measure.js';
 import type { Scenario } from './scenarios.js';
 import type { ServiceProcess } from './services.js';
 import { randomTile, TILE_SCENARIOS } from './tiles.js';
@@ -101,15 +102,11 @@ export interface MemorySample {
   externalMegabytes: Record<string, number>;
 }
 
-/** Answered requests of one kind; latencies in milliseconds. */
-export interface KindResult {
-  requests: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  /** A status other than the kind's success, or a GraphQL answer with `errors`. */
-  errors: number;
-}
+/**
+ * Answered requests of one kind; latencies in milliseconds. `errors`: a status other than the
+ * kind's success, or a GraphQL answer with `errors`.
+ */
+export type KindResult = Omit<Measurement, 'timeouts'>;
 
 export interface SoakResult {
   requests: number;
@@ -196,10 +193,6 @@ function employers(enterprises: SeededEnterprise[]): Promise<Employer[]> {
       token: await signDevToken({ sub: `soak-${enterprise.bin}`, roles: ['employer'], bin: enterprise.bin }, { expiresIn: '2h' }),
     })),
   );
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]! : Number.NaN;
 }
 
 /** What one connection's request in flight is: a connection has one at a time, so its answer is this one's. */
@@ -341,14 +334,19 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   });
   clearInterval(sampler);
   await sample();
-  const summary = (values: number[]) => {
-    const sorted = values.sort((a, b) => a - b);
-    return { requests: sorted.length, requestsPerSecond: sorted.length / options.durationSeconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
-  };
-  const byKind = Object.fromEntries(REQUEST_KINDS.map((kind) => [kind, { ...summary(latencies[kind]), errors: errors[kind] }])) as Record<RequestKind, KindResult>;
+  const byKind = Object.fromEntries(
+    REQUEST_KINDS.map((kind) => {
+      const { timeouts: _kindless, ...kindResult } = summarise(latencies[kind], errors[kind], options.durationSeconds);
+      return [kind, kindResult];
+    }),
+  ) as Record<RequestKind, KindResult>;
   const kindErrors = REQUEST_KINDS.reduce((sum, kind) => sum + errors[kind], 0);
+  const { requests, requestsPerSecond, p50, p99 } = summarise(REQUEST_KINDS.flatMap((kind) => latencies[kind]), kindErrors, options.durationSeconds);
   return {
-    ...summary(REQUEST_KINDS.flatMap((kind) => latencies[kind])),
+    requests,
+    requestsPerSecond,
+    p50,
+    p99,
     byKind,
     posts,
     closes,
