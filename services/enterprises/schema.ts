@@ -7,6 +7,7 @@ import { Migration20261123040000EnterpriseWrites } from './migrations/Migration2
 import { Migration20261201090000SupersededContracts } from './migrations/Migration20261201090000SupersededContracts.js';
 import { Migration20261201100000EnterpriseOutbox } from './migrations/Migration20261201100000EnterpriseOutbox.js';
 import { Migration20261201120000EnterpriseCells } from './migrations/Migration20261201120000EnterpriseCells.js';
+import { Migration20261202000000EnterpriseTileKey } from './migrations/Migration20261202000000EnterpriseTileKey.js';
 import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
 import { EnterpriseSubscriptionsResolver } from './resolvers/enterprise-subscriptions.resolver.js';
 import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
@@ -46,7 +47,7 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'enterprises',
-    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells, Migration20261202000000EnterpriseTileKey],
   },
   events: true,
   buildSchema: buildEnterprisesSchema,

@@ -13,7 +13,9 @@ export function enterpriseTileLayer(filter: EnterpriseFilter, today: string): Po
     name: 'enterprises',
     from: 'enterprises.enterprise e',
     location: 'e.location',
+    columns: ['id', 'bin', 'name', 'headcount', 'hazard_rank', 'special_payment_eligible_workers', 'last_assessment_date'],
     key: 'e.id',
+    singleBytes: 'octet_length(e.name) + octet_length(e.bin) + 84',
     conditions: enterpriseFilterConditions(filter, today, ''),
     aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
     cells: {

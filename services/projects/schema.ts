@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '../kernel/federation.js';
 import type { SubgraphDefinition } from '../kernel/subgraph.js';
 import { createProjectLoaders, type ProjectLoaders } from './loaders.js';
 import { Migration20261201090000Projects } from './migrations/Migration20261201090000Projects.js';
+import { Migration20261202000000ProjectTileKey } from './migrations/Migration20261202000000ProjectTileKey.js';
 import { parseLocalityId, parseRecruitmentId, parseTrainingReportId, trainingReportId } from './domain/navigator-keys.js';
 import { byOccupation, LocalityResolver, ProjectNavigatorResolver, RecruitmentResolver, recruitmentSourcesOf, TrainingReportResolver } from './resolvers/navigator.resolver.js';
 import { ProjectRegionResolver, ProjectResolver } from './resolvers/project.resolver.js';
@@ -46,7 +47,7 @@ export function buildProjectsSchema() {
 export const projectsSubgraph: SubgraphDefinition<ProjectLoaders> = {
   name: 'projects',
   defaultPort: 4005,
-  database: { schema: 'projects', migrations: [Migration20261201090000Projects] },
+  database: { schema: 'projects', migrations: [Migration20261201090000Projects, Migration20261202000000ProjectTileKey] },
   buildSchema: buildProjectsSchema,
   createLoaders: createProjectLoaders,
   seed: projectsSeed,

@@ -10,6 +10,7 @@ import { Migration20261123030000Vacancies } from './migrations/Migration20261123
 import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migration20261123040000VacancyEmployerByBin.js';
 import { Migration20261201000000VacancyOutbox } from './migrations/Migration20261201000000VacancyOutbox.js';
 import { Migration20261201120000VacancyCells } from './migrations/Migration20261201120000VacancyCells.js';
+import { Migration20261202000000VacancyTileKey } from './migrations/Migration20261202000000VacancyTileKey.js';
 import { VacancySubscriptionsResolver } from './resolvers/vacancy-subscriptions.resolver.js';
 import { EnterpriseVacanciesResolver } from './resolvers/enterprise.resolver.js';
 import { RegionVacanciesResolver } from './resolvers/region.resolver.js';
@@ -53,7 +54,7 @@ function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells] },
+  database: { schema: 'vacancies', migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells, Migration20261202000000VacancyTileKey] },
   events: true,
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,

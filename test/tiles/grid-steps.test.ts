@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { tileOf, type TileAddress } from '../../services/kernel/tiles/grid.js';
-import { pointGroupsStatement, type PointGroupRow, type PointTileSource } from '../../services/kernel/tiles/tile-sql.js';
+import { CLUSTER_FEATURE_BYTES, pointGroupsStatement, type PointGroupRow, type PointTileSource } from '../../services/kernel/tiles/tile-sql.js';
 import { bound, type SqlFragment } from '../../services/kernel/sql.js';
 
 /**
@@ -17,10 +17,16 @@ beforeAll(() => {
 });
 afterAll(() => pool?.end());
 
+const SINGLE_BYTES = 100;
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
 const SOURCE: PointTileSource = {
   from: 'enterprises.enterprise e',
   location: 'e.location',
+  columns: ['id', 'headcount'],
   key: 'e.id',
+  // Every lone row the same size, so each grid's estimate is a function of its groups alone.
+  singleBytes: String(SINGLE_BYTES),
   conditions: [],
   aggregates: bound('sum(e.headcount)::int as headcount'),
   singles: bound('min(e.id::text) as id'),
@@ -39,7 +45,7 @@ async function run(statement: SqlFragment): Promise<PointGroupRow[]> {
 const key = (row: PointGroupRow) => `${row.count}:${Math.round(row.mx)}:${Math.round(row.my)}:${row.headcount}:${row.count === 1 ? row.id : ''}`;
 
 describe('point tiles try their grids in one statement', () => {
-  it('answers with the first grid under the limit, the same groups as that grid alone, for every limit', async () => {
+  it('answers with the first grid under the limits, the same groups as that grid alone, for every feature and byte limit', async () => {
     const { rows: densest } = await pool.query<{ lon: number; lat: number }>(
       `select ST_X(location::geometry) as lon, ST_Y(location::geometry) as lat from enterprises.enterprise
         where region_code = 'KZ-35' order by id limit 1`,
@@ -47,7 +53,7 @@ describe('point tiles try their grids in one statement', () => {
     expect(densest.length).toBe(1);
     const tile: TileAddress = tileOf(densest[0]!.lon, densest[0]!.lat, 6);
     const grids = [null, 256, 16, 2] as const;
-    const alone = await Promise.all(grids.map((grid) => run(pointGroupsStatement(SOURCE, tile, [grid], 1_000_000))));
+    const alone = await Promise.all(grids.map((grid) => run(pointGroupsStatement(SOURCE, tile, [grid], { features: 1_000_000, bytes: NO_LIMIT }))));
     const total = alone[0]!.reduce((sum, row) => sum + row.count, 0);
     expect(total).toBeGreaterThan(4);
     // Coarser grids make fewer groups (2×2 at most), and every grid counts every row once.
@@ -60,8 +66,18 @@ describe('point tiles try their grids in one statement', () => {
     for (const limit of new Set([2, ...counts, ...counts.map((count) => count + 1), total + 1])) {
       const chosen = counts.findIndex((count) => count < limit);
       const expected = alone[chosen === -1 ? grids.length - 1 : chosen]!;
-      const rows = await run(pointGroupsStatement(SOURCE, tile, grids, limit));
+      const rows = await run(pointGroupsStatement(SOURCE, tile, grids, { features: limit, bytes: NO_LIMIT }));
       expect(rows.map(key).sort(), `limit ${limit}`).toEqual(expected.map(key).sort());
+    }
+
+    // The same steps by estimated bytes: a lone row SINGLE_BYTES, a group of several CLUSTER_FEATURE_BYTES.
+    const estimates = alone.map((groups) => groups.reduce((sum, row) => sum + (row.count === 1 ? SINGLE_BYTES : CLUSTER_FEATURE_BYTES), 0));
+    expect(estimates[0]!).toBeGreaterThan(estimates.at(-1)!);
+    for (const bytes of new Set([0, ...estimates, ...estimates.map((estimate) => estimate - 1)])) {
+      const chosen = estimates.findIndex((estimate) => estimate <= bytes);
+      const expected = alone[chosen === -1 ? grids.length - 1 : chosen]!;
+      const rows = await run(pointGroupsStatement(SOURCE, tile, grids, { features: 1_000_000, bytes }));
+      expect(rows.map(key).sort(), `${bytes} bytes`).toEqual(expected.map(key).sort());
     }
   });
 });

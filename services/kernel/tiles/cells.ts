@@ -19,7 +19,8 @@ const FINEST_CELL_LEVEL = 14;
 export const CELL_LEVELS = [8, 10, 12, 14] as const;
 
 const EARTH_RADIUS = 6378137;
-const HALF_WORLD = Math.PI * EARTH_RADIUS;
+/** Half the Web Mercator plane's width, in metres (EPSG:3857). */
+export const HALF_WORLD = Math.PI * EARTH_RADIUS;
 const FINEST_CELL_SIZE = (2 * HALF_WORLD) / 2 ** FINEST_CELL_LEVEL;
 
 /**

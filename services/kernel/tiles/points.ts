@@ -6,18 +6,21 @@ import { cellGroupsStatement } from './cells.js';
 import { TILE_EXTENT, type TileFeature, type TileValue } from './mvt.js';
 import { pointGroupsStatement, type PointTileSource } from './tile-sql.js';
 
-/** No tile holds more features than this (design §9). */
+/** No tile holds more features than this, nor more bytes (design §9); a tile over the bytes after all is made again coarser (service.ts). */
 const MAX_TILE_FEATURES = 10_000;
+export const MAX_TILE_BYTES = 500_000;
+const TILE_LIMITS = { features: MAX_TILE_FEATURES + 1, bytes: MAX_TILE_BYTES };
 /** From this zoom every point is its own feature, unless its tile would break a limit. */
 const UNCLUSTERED_ZOOM = 14;
 
 /**
  * Cells along a tile edge, finest first (null: no grid): below TILE_CLUSTER_BELOW_ZOOM clusters of
  * a 32×32 grid; up to zoom 13 only points sharing a pixel of a 256×256 grid; from zoom 14 none.
- * A tile steps down its list while it holds more than MAX_TILE_FEATURES groups, and `coarser`
- * starts further down when it came out over the byte limit (service.ts); 96² cells can never
- * exceed the feature limit. So a street tile with more than 10 000 enterprises (one at 1 M)
- * groups those sharing a pixel of the 256 grid instead of dropping any.
+ * A tile steps down its list, in one statement, while it would hold more than MAX_TILE_FEATURES
+ * groups or more than MAX_TILE_BYTES by the layer's estimate, and `coarser` starts further down
+ * when it came out over the byte limit after all (service.ts). So a street tile with more than
+ * 10 000 enterprises, or a megabyte of their cards, groups those sharing a pixel of a grid
+ * instead of dropping any.
  */
 const CLUSTER_GRIDS = [32, 16, 8];
 const PIXEL_GRIDS = [256, 96, 48, 24];
@@ -125,14 +128,13 @@ export async function pointTile(
     for (let step = first; ; step++) {
       const groups =
         cellGroupsStatement({ ...layer.cells, conditions }, layer, tile, grids[step]!, MAX_TILE_FEATURES + 1) ??
-        pointGroupsStatement(layer, tile, [grids[step] ?? null], MAX_TILE_FEATURES + 1);
+        pointGroupsStatement(layer, tile, [grids[step] ?? null], TILE_LIMITS);
       const made = await encoded(run, layer, tile, groups, encoder);
       if (made.count <= MAX_TILE_FEATURES || step === grids.length - 1) return made.tile;
     }
   }
-  // From the rows, in one statement: the grids from `first` up to the first that cannot exceed the limit.
-  const last = grids.findIndex((cells, index) => index >= first && cells !== null && cells * cells <= MAX_TILE_FEATURES);
-  const groups = pointGroupsStatement(layer, tile, grids.slice(first, last === -1 ? grids.length : last + 1), MAX_TILE_FEATURES + 1);
+  // From the rows, in one statement: the first grid from `first` on whose tile stays under both limits.
+  const groups = pointGroupsStatement(layer, tile, grids.slice(first), TILE_LIMITS);
   return (await encoded(run, layer, tile, groups, encoder)).tile;
 }
 

@@ -10,13 +10,11 @@ import type { Logger } from '../logger.js';
 import { ResultCache } from '../result-cache.js';
 import { KAZAKHSTAN_BOUNDS, KAZAKHSTAN_CENTER, parseTileAddress, type TileAddress } from './grid.js';
 import { encodeTile, type TileFeature } from './mvt.js';
-import type { EncodedLayer } from './points.js';
+import { MAX_TILE_BYTES, type EncodedLayer } from './points.js';
 
 /** The attribution every layer carries: the region boundaries and the basemap drawn from them are OpenStreetMap data (data/README.md). */
 const TILE_ATTRIBUTION = '© OpenStreetMap contributors';
 const TILE_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
-/** No tile is bigger than this (design §9); a point tile over it is made again with coarser groups. */
-const MAX_TILE_BYTES = 500_000;
 const MAX_COARSER_STEPS = 3;
 
 /**

@@ -1,17 +1,19 @@
 import { allOf, bound, sql, type SqlFragment } from '../sql.js';
 import { tileBounds, toLonLat, type MercatorBounds, type TileAddress } from './grid.js';
-import { mercatorX, mercatorY, type CellTileSource } from './cells.js';
+import type { CellTileSource } from './cells.js';
+import { tileCellKey, tileKeyCondition, tileKeyMean } from './tile-key.js';
 import { TILE_EXTENT } from './mvt.js';
 
 /**
  * The spatial half of a tile, in SQL with bound parameters, for both databases: select the rows
- * of one tile, project them to EPSG:3857 and, for points, group them by a grid cell of the tile.
+ * of one tile (points by their tile key, tile-key.ts; polygons through their spatial index), and
+ * group points by a grid cell of the tile.
  * What ST_AsMVTGeom would do for polygons (clip with a buffer, simplify, snap to the tile's
  * integer grid) is done here with ST_ClipByBox2D / ST_Simplify / ST_TransScale / ST_SnapToGrid,
  * which PGlite's PostGIS has; only the protobuf is written in JavaScript (mvt.ts).
  */
 
-/** A geographic box around the tile for the GiST index, a hair larger than the tile: the exact test is planar in 3857. */
+/** A geographic box around the tile and its buffer for the GiST index, a hair larger: the clip is planar in 3857. */
 function indexBox(bounds: MercatorBounds, marginUnits: number): [number, number, number, number] {
   const margin = (bounds.size / TILE_EXTENT) * marginUnits;
   const [west, south] = toLonLat(bounds.xmin - margin, bounds.ymin - margin);
@@ -21,12 +23,23 @@ function indexBox(bounds: MercatorBounds, marginUnits: number): [number, number,
 }
 
 export interface PointTileSource {
-  /** `schema.table alias`, e.g. `enterprises.enterprise e`. */
+  /** `schema.table alias`, e.g. `enterprises.enterprise e`; the table has a tile key (tile-key.ts). */
   from: string;
-  /** The geography(Point) column, e.g. `e.location`; a GiST index on `(location::geometry)` serves the tile box. */
+  /** The geography(Point) column, e.g. `e.location`, with a GiST index on `(location::geometry)` (the cell aggregate's lookups). */
   location: string;
+  /**
+   * The alias's columns `aggregates` and `singles` read: a tile's rows carry only these, and the
+   * tile-key index includes them and the filter's columns, so the tile reads no heap pages.
+   */
+  columns: string[];
   /** The primary key: with no grid, every row is its own group. */
   key: string;
+  /**
+   * The encoded size of a lone row's feature, estimated in SQL over the alias (its strings plus
+   * a fixed part; docs/architecture.md, "Map tiles"): with CLUSTER_FEATURE_BYTES it lets a dense
+   * tile choose, in the same statement, the first grid whose tile stays under the byte limit.
+   */
+  singleBytes: string;
   conditions: SqlFragment[];
   /** Aggregates every feature carries (a cluster's summary; a single point's own values), aliased, comma-separated; none if null. */
   aggregates: SqlFragment | null;
@@ -38,6 +51,15 @@ export interface PointTileSource {
   /** The layer's maintained per-cell aggregate (cells.ts), which answers clustered tiles when the filter allows. */
   cells?: CellTileSource;
 }
+
+/** What a point tile may hold: fewer groups than `features`, at most `bytes` encoded (estimated). */
+export interface TileLimits {
+  features: number;
+  bytes: number;
+}
+
+/** A group of several points encodes to about this many bytes (position, count, cluster flag, a class and a sum). */
+export const CLUSTER_FEATURE_BYTES = 24;
 
 export interface PointGroupRow {
   count: number;
@@ -54,54 +76,44 @@ function sourceAlias(source: PointTileSource): string {
 
 /**
  * One row per group of the tile's points: per grid cell (`cellsPerSide` cells along each edge of
- * the tile), or per row when `cellsPerSide` is null. A point belongs to the tile when
- * xmin ≤ x < xmax and ymin < y ≤ ymax, so neighbouring tiles never both count it.
+ * the tile), or per row when `cellsPerSide` is null. A point belongs to the tile whose key range
+ * holds its tile key (tile-key.ts), so neighbouring tiles never both count it.
  *
- * `grids` are tried in order, in one statement: the first whose groups number at most
- * `limit - 1`, or the last. The tile's rows are read once (a materialized CTE, projected to
- * 3857 once) and grouped again only when a finer grid held too many groups — a dense city tile
- * at 1 M no longer pays its heap scan twice (docs/architecture.md, "Map tiles").
+ * `grids` are tried in order, in one statement: the first whose groups number fewer than
+ * `limits.features` and whose estimated encoding (`singleBytes` per lone row, CLUSTER_FEATURE_BYTES
+ * per group of several) fits `limits.bytes`, or the last. The tile's rows are read once (a
+ * materialized CTE) and grouped again only when a finer grid was too much (docs/architecture.md,
+ * "Map tiles").
  */
-export function pointGroupsStatement(source: PointTileSource, tile: TileAddress, grids: readonly (number | null)[], limit: number): SqlFragment {
-  const bounds = tileBounds(tile);
-  const [west, south, east, north] = indexBox(bounds, 1);
+export function pointGroupsStatement(source: PointTileSource, tile: TileAddress, grids: readonly (number | null)[], limits: TileLimits): SqlFragment {
   const alias = sourceAlias(source);
-  const gridKey = (cellsPerSide: number) => {
-    const cell = bounds.size / cellsPerSide;
-    return bound(`floor((${alias}.mx - ?) / ?), floor((? - ${alias}.my) / ?)`, bounds.xmin, cell, bounds.ymax, cell);
-  };
+  const gridKey = (cellsPerSide: number) => tileCellKey(alias, tile, cellsPerSide);
   const groups = (cellsPerSide: number | null, from: string) => {
     const groupBy = cellsPerSide === null ? bound(source.key) : gridKey(cellsPerSide);
     return sql(
-      `select count(*)::int as count, avg(${alias}.mx) as mx, avg(${alias}.my) as my, `,
+      `select count(*)::int as count, ${tileKeyMean(alias)}, `,
       ...(source.aggregates ? [source.aggregates, ', '] : []),
       source.singles,
       ` from ${from} group by `,
       groupBy,
     );
   };
-  const rows = sql(
-    bound(
-      ` from ${source.from}
-        cross join lateral (select ${mercatorX('g')} as mx, ${mercatorY('g')} as my
-                              from (select ${source.location}::geometry as g) lonlat) t
-        where ${source.location}::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326) and `,
-      west,
-      south,
-      east,
-      north,
-    ),
-    allOf(source.conditions),
-    bound(' and t.mx >= ? and t.mx < ? and t.my > ? and t.my <= ?', bounds.xmin, bounds.xmax, bounds.ymin, bounds.ymax),
-  );
-  if (grids.length === 1) return sql(`with tile_rows as (select ${alias}.*, t.mx, t.my`, rows, ') ', groups(grids[0]!, `tile_rows ${alias}`));
-  // How many groups each grid makes (up to `limit`), counted on the keys alone; only the chosen grid computes its groups.
+  const columns = [...new Set([...source.columns, 'tile_x', 'tile_y'])].map((column) => `${alias}.${column}`).join(', ');
+  const rows = sql(` from ${source.from} where `, allOf([tileKeyCondition(alias, tile), ...source.conditions]));
+  if (grids.length === 1) return sql(`with tile_rows as (select ${columns}`, rows, ') ', groups(grids[0]!, `tile_rows ${alias}`));
+  // Each grid's groups (up to the feature limit) and their estimated bytes, from the keys and sizes alone; only the chosen grid computes its groups.
   const counts = grids.map((grid, index) =>
-    sql(`, n${index} as (select count(*) as n from (select 1 from tile_rows ${alias}`, grid === null ? '' : sql(' group by ', gridKey(grid)), bound(' limit ?) k)', limit)),
+    sql(
+      `, n${index} as (select count(*) as n, coalesce(sum(case when k.c = 1 then k.b else ${CLUSTER_FEATURE_BYTES} end), 0) as b from (select `,
+      grid === null
+        ? `1 as c, ${source.singleBytes} as b from tile_rows ${alias}`
+        : sql(`count(*) as c, max(${source.singleBytes}) as b from tile_rows ${alias} group by `, gridKey(grid)),
+      bound(' limit ?) k)', limits.features),
+    ),
   );
-  const tooMany = (index: number) => `(select n from n${index}) >= ${limit}`;
+  const tooMany = (index: number) => `(select n >= ${limits.features} or b > ${limits.bytes} from n${index})`;
   return sql(
-    `with tile_rows as materialized (select ${alias}.*, t.mx, t.my`,
+    `with tile_rows as materialized (select ${columns}`,
     rows,
     ')',
     ...counts,
