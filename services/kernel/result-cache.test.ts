@@ -125,6 +125,20 @@ describe('ResultCache', () => {
     expect(cache.weight).toBe(0);
   });
 
+  it('forgets answers past their stale window when it keeps a new one, so they weigh nothing', async () => {
+    let clock = 0;
+    const cache = new ResultCache<string>({ ttlMs: 500, staleMs: 500, weigh: (value) => value.length, now: () => clock });
+    await cache.get('old', async () => 'aaaa');
+    clock = 400;
+    await cache.get('servable', async () => 'bb');
+    expect(cache.weight).toBe(6);
+    // At 1 000 'old' is past ttl + stale; 'servable' (kept at 400) may still be served stale.
+    clock = 1_000;
+    await cache.get('new', async () => 'ddd');
+    expect(cache.weight).toBe(2 + 3);
+    expect(await cache.get('servable', async () => 'refreshed')).toBe('bb');
+  });
+
   it('serves an expired answer only for staleMs, so its age stays within ttlMs + staleMs', async () => {
     let clock = 0;
     const cache = new ResultCache<string>({ ttlMs: 500, staleMs: 500, now: () => clock });

@@ -72,11 +72,25 @@ export class ResultCache<Value> {
     this.totalWeight = 0;
   }
 
-  /** Keeps `entry` under `key` (replacing what was there) and evicts the oldest beyond the bounds. */
+  /** Keeps `entry` under `key` (replacing what was there), forgets the expired and evicts the oldest beyond the bounds. */
   private keep(key: string, entry: Entry<Value>): void {
     this.forget(key);
+    this.forgetExpired();
     this.entries.set(key, entry);
     this.evictBeyondBounds(key);
+  }
+
+  /**
+   * Answers past their stale window are never served again, so they hold memory for nothing until
+   * the bounds push them out. Insertion order is age order: the sweep stops at the first one still
+   * servable (or pending), so each entry is looked at about once.
+   */
+  private forgetExpired(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (!entry.settled || entry.freshUntil + this.staleMs > now) break;
+      this.forget(key);
+    }
   }
 
   /** Insertion order: the first key is the one set longest ago. `newest` stays, even alone over the weight. */
