@@ -13,7 +13,7 @@ import { queryLimits } from './limits.js';
 import { subgraphUrls } from './subgraphs.js';
 import { authenticateRequest } from '../services/kernel/auth.js';
 import { createGatewayApp } from './routes.js';
-import { isConnectionFailure, unavailableSubgraph } from './plugins/error-masking.js';
+import { isConnectionFailure, proxyUnavailableStatus, unavailableSubgraph } from './plugins/error-masking.js';
 import { asksForEntities, gatewaySignature, SIGNATURE_EXTENSION } from '../services/kernel/gateway-signature.js';
 
 interface GatewayContext extends BaseContext {
@@ -25,9 +25,10 @@ type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['proces
 
 /**
  * Forwards the caller's token and the request id: every subgraph verifies the token itself.
- * A subgraph that cannot be reached answers, in its place, an error at each field the fetch
- * asked for, which @apollo/gateway moves to the field's path in the client's answer (a thrown
- * error would carry no path): SUBGRAPH_UNAVAILABLE there (docs/architecture.md §6).
+ * A subgraph that cannot be reached, or whose proxy answers 502/503/504 for it, answers in its
+ * place an error at each field the fetch asked for, which @apollo/gateway moves to the field's
+ * path in the client's answer (a thrown error would carry no path): SUBGRAPH_UNAVAILABLE there
+ * (docs/architecture.md §6).
  */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -52,10 +53,13 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       const message = error instanceof Error ? `${error.message}: ${String((error.cause as { code?: unknown } | undefined)?.code ?? '')}` : String(error);
+      // A proxy's 502/503/504 in the subgraph's place: the field errors carry its status, which the error mapping reads.
+      const proxyStatus = proxyUnavailableStatus((error as { extensions?: Record<string, unknown> }).extensions);
       // Only a client's operation has fields to answer for; health checks and schema loads fail as they are.
-      if (!('incomingRequestContext' in options) || !options.request.query || !isConnectionFailure(message, error)) throw error;
+      if (!('incomingRequestContext' in options) || !options.request.query || (proxyStatus === null && !isConnectionFailure(message, error))) throw error;
+      const extensions = proxyStatus === null ? undefined : { response: { status: proxyStatus } };
       // The fetch's own text: @apollo/gateway leaves `document` unset.
-      return { errors: fieldPaths(parse(options.request.query), options.request.variables).map((path) => ({ message, path })) };
+      return { errors: fieldPaths(parse(options.request.query), options.request.variables).map((path) => ({ message, path, extensions })) };
     }
   }
 }

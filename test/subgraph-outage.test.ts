@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSelectedGateway } from '../gateway/engines/select.js';
 import { parseConfig, reloadConfig } from '../services/kernel/config.js';
@@ -122,6 +123,47 @@ describe.each(ENGINES)('with the vacancies subgraph down (%s gateway)', (engine)
       expect(zone.nearbyVacancies?.totalCount).toEqual(expect.any(Number));
     }
     expect(await readiness(gateway.url)).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+});
+
+/**
+ * The subgraph behind a proxy or load balancer with no healthy instance: the proxy answers for it
+ * with 502, 503 or 504 and a page of HTML. That is the same outage as a refused connection,
+ * so the same SUBGRAPH_UNAVAILABLE at each path, naming the subgraph, not the proxy's address or page.
+ */
+const PROXY_PAGE = '<html><body>upstream unavailable</body></html>';
+
+describe.each(ENGINES)('with a proxy answering for the vacancies subgraph (%s gateway)', (engine) => {
+  let proxyStatus = 502;
+  const proxy: Server = createServer((request, response) => {
+    request.resume();
+    response.writeHead(proxyStatus, { 'content-type': 'text/html' }).end(PROXY_PAGE);
+  });
+  let gateway: RunningService;
+  let proxyPort: number;
+
+  beforeAll(async () => {
+    await new Promise<void>((listening) => proxy.listen(0, '127.0.0.1', listening));
+    proxyPort = (proxy.address() as { port: number }).port;
+    gateway = await startSelectedGateway({ port: 0, config: outageGatewayConfig(engine, `http://127.0.0.1:${proxyPort}/graphql`) });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await new Promise((closed) => proxy.close(closed));
+  });
+
+  it.each([502, 503, 504])('maps a %i from the proxy to SUBGRAPH_UNAVAILABLE at each path', async (status) => {
+    proxyStatus = status;
+    const { status: httpStatus, body } = await post(gateway.url, ZONES);
+    expect(httpStatus).toBe(200);
+    const zones = (body.data as { resettlementZones: Zone[] }).resettlementZones;
+    expect(zones.length).toBeGreaterThan(0);
+    for (const zone of zones) expect(zone.nearbyVacancies).toBeNull();
+    expectOutageErrors(body);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(String(proxyPort));
+    expect(text).not.toContain('upstream unavailable');
   });
 });
 

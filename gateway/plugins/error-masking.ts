@@ -12,6 +12,19 @@ export function isConnectionFailure(message: string, cause: unknown): boolean {
 }
 
 /**
+ * Statuses a proxy or load balancer in front of a subgraph answers for it when it has no healthy
+ * instance behind it or timed out reaching one: the subgraph is unavailable, as when refused.
+ */
+const PROXY_UNAVAILABLE = new Set([502, 503, 504]);
+
+/** The proxy's status when the error is such an answer (both engines put it in `extensions.response`), else null. */
+export function proxyUnavailableStatus(extensions: Record<string, unknown> | undefined): number | null {
+  const response = extensions?.response;
+  const status = response !== null && typeof response === 'object' ? (response as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && PROXY_UNAVAILABLE.has(status) ? status : null;
+}
+
+/**
  * A field whose subgraph cannot be reached: SUBGRAPH_UNAVAILABLE at its path, naming the
  * subgraph but not its address (docs/architecture.md §6). The other subgraphs' fields still
  * resolve. Both engines map their subgraph errors (`serviceName` from @apollo/gateway,
@@ -23,7 +36,7 @@ export function unavailableSubgraph(
 ): { message: string; extensions: { code: 'SUBGRAPH_UNAVAILABLE'; subgraph: string } } | null {
   const subgraph = error.extensions?.serviceName ?? error.extensions?.subgraphName;
   if (typeof subgraph !== 'string') return null;
-  if (!isConnectionFailure(error.message, cause)) return null;
+  if (!isConnectionFailure(error.message, cause) && proxyUnavailableStatus(error.extensions) === null) return null;
   return { message: `the ${subgraph} subgraph is unavailable`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph } };
 }
 
