@@ -123,7 +123,7 @@ export async function startGateway(options: { port?: number; config?: Config } =
     await authenticateRequest(authorization);
     return { requestId, authorization };
   };
-  const app = await createGatewayApp({ config, log, metrics, graphql: apolloRoutes({ apollo, context, metrics, tracing }, log) });
+  const app = await createGatewayApp({ config, log, metrics, graphql: apolloRoutes({ apollo, context, metrics, tracing, deadlineMs: config.GATEWAY_DEADLINE_MS }, log) });
   return listen(app, {
     host: config.HOST,
     port: options.port ?? config.PORT ?? 4000,

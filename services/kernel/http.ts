@@ -197,6 +197,31 @@ export interface ApolloRouteOptions<Context extends BaseContext> {
   metrics: ServiceMetrics;
   /** A server span per query or mutation, continuing the caller's `traceparent`. */
   tracing: Tracing;
+  /**
+   * The gateway's GATEWAY_DEADLINE_MS: a query or mutation still unanswered after it gets HTTP 504
+   * and TIMEOUT, as Hive Gateway's plugin answers (gateway/plugins/response-shaping.ts); 0 or
+   * unset, none (the subgraphs bound their statements themselves).
+   */
+  deadlineMs?: number;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** `answer`, or a 504 TIMEOUT sent on `reply` if it is not there within `deadlineMs`; the late answer is dropped. */
+async function withinDeadline<Answer>(answer: Promise<Answer>, deadlineMs: number | undefined, reply: FastifyReply): Promise<Answer | FastifyReply> {
+  if (!deadlineMs || deadlineMs <= 0) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), deadlineMs);
+  });
+  try {
+    const first = await Promise.race([answer, timeout]);
+    if (first !== TIMED_OUT) return first;
+  } finally {
+    clearTimeout(timer);
+  }
+  answer.catch(() => undefined);
+  return reply.code(504).send(graphqlError(`the request took longer than the gateway deadline of ${deadlineMs} ms`, { code: 'TIMEOUT' }));
 }
 
 /**
@@ -237,7 +262,7 @@ export function apolloRoutes<Context extends BaseContext>(options: ApolloRouteOp
       return options.tracing.serve(
         `${request.method} /graphql`,
         request.headers,
-        async () => graphql.call(app, request as never, reply as never),
+        async () => withinDeadline(Promise.resolve(graphql.call(app, request as never, reply as never)), options.deadlineMs, reply),
         () => reply.statusCode,
       );
     };
