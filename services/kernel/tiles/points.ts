@@ -6,7 +6,7 @@ import { cellGroupsStatement } from './cells.js';
 import { TILE_EXTENT, type TileFeature, type TileValue } from './mvt.js';
 import { pointGroupsStatement, type PointTileSource } from './tile-sql.js';
 
-/** No tile holds more features than this, nor more bytes (design §9); a tile over the bytes after all is made again coarser (service.ts). */
+/** No tile holds more features than this, nor more bytes (docs/architecture.md §12); one over the bytes after all is made again coarser (service.ts). */
 const MAX_TILE_FEATURES = 10_000;
 export const MAX_TILE_BYTES = 500_000;
 const TILE_LIMITS = { features: MAX_TILE_FEATURES + 1, bytes: MAX_TILE_BYTES };

@@ -157,7 +157,7 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
       const headers: Record<string, string> = {
         'content-type': TILE_CONTENT_TYPE,
         etag: encoded.etag,
-        // Revalidate every time: a 304 is cheap, and the map must show a write at once (design §9).
+        // Revalidate every time: a 304 is cheap, and the map must show a write at once (docs/architecture.md §12).
         'cache-control': 'public, max-age=0, must-revalidate',
         vary: 'Accept-Encoding',
       };
