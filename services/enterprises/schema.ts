@@ -8,6 +8,7 @@ import { Migration20261201090000SupersededContracts } from './migrations/Migrati
 import { Migration20261201100000EnterpriseOutbox } from './migrations/Migration20261201100000EnterpriseOutbox.js';
 import { Migration20261201120000EnterpriseCells } from './migrations/Migration20261201120000EnterpriseCells.js';
 import { Migration20261202000000EnterpriseTileKey } from './migrations/Migration20261202000000EnterpriseTileKey.js';
+import { Migration20261202100000EnterpriseFineCells } from './migrations/Migration20261202100000EnterpriseFineCells.js';
 import { DeclarationResolver, EmploymentContractResolver } from './resolvers/declaration.resolver.js';
 import { EnterpriseSubscriptionsResolver } from './resolvers/enterprise-subscriptions.resolver.js';
 import { EnterpriseWritesResolver } from './resolvers/enterprise-writes.resolver.js';
@@ -47,7 +48,7 @@ export const enterprisesSubgraph: SubgraphDefinition<EnterpriseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'enterprises',
-    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells, Migration20261202000000EnterpriseTileKey],
+    migrations: [Migration20261123010000Enterprises, Migration20261123040000EnterpriseWrites, Migration20261201090000SupersededContracts, Migration20261201100000EnterpriseOutbox, Migration20261201120000EnterpriseCells, Migration20261202000000EnterpriseTileKey, Migration20261202100000EnterpriseFineCells],
   },
   events: true,
   buildSchema: buildEnterprisesSchema,

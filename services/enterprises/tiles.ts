@@ -7,22 +7,36 @@ import { bound } from '../kernel/sql.js';
 import { overdueCutoff } from './domain/assessment-schedule.js';
 import { enterpriseCellConditions, enterpriseFilterConditions, type EnterpriseFilter } from './graphql/enterprise-filter.js';
 
+/** A lone enterprise's encoded bytes, estimated over row alias `row` (kernel/tiles/tile-sql.ts); the fine aggregate sums the same. */
+export const enterpriseSingleBytes = (row: string): string => `octet_length(${row}.name) + octet_length(${row}.bin) + 84`;
+
+/** The worst class of a group from the fine aggregate's counts per class rank (migration EnterpriseFineCells). */
+const worstRankOfCells = `coalesce(greatest(${WORKING_CONDITIONS_CLASSES.map((_, rank) => `case when sum(c.rank_${rank}) > 0 then ${rank} end`).join(', ')}), 0)`;
+
 /** The layer's SQL for a filter: its rows, groups and feature properties (the same on both encoders). */
 export function enterpriseTileLayer(filter: EnterpriseFilter, today: string): PointTileLayer {
+  const cellConditions = enterpriseCellConditions(filter);
   return {
     name: 'enterprises',
     from: 'enterprises.enterprise e',
     location: 'e.location',
     columns: ['id', 'bin', 'name', 'headcount', 'hazard_rank', 'special_payment_eligible_workers', 'last_assessment_date'],
     key: 'e.id',
-    singleBytes: 'octet_length(e.name) + octet_length(e.bin) + 84',
+    singleBytes: enterpriseSingleBytes('e'),
     conditions: enterpriseFilterConditions(filter, today, ''),
     aggregates: bound('max(e.hazard_rank)::int as hazard_rank, sum(e.special_payment_eligible_workers)::int as eligible_workers'),
     cells: {
       cells: 'enterprises.enterprise_cell',
-      conditions: enterpriseCellConditions(filter),
+      conditions: cellConditions,
       aggregates: bound('max(c.hazard_rank)::int as hazard_rank, sum(c.eligible_workers)::int as eligible_workers'),
     },
+    // The fine aggregate counts every enterprise, so it answers the unfiltered layer.
+    ...(cellConditions?.length === 0 && {
+      fineCells: {
+        cells: 'enterprises.enterprise_fine_cell',
+        aggregates: bound(`${worstRankOfCells}::int as hazard_rank, sum(c.eligible_workers)::int as eligible_workers`),
+      },
+    }),
     singles: bound(
       `min(e.id::text) as id, min(e.bin::text) as bin, min(e.name) as name, min(e.headcount)::int as headcount,
        bool_or(e.last_assessment_date is null or e.last_assessment_date < ?::date) as assessment_overdue`,

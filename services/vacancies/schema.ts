@@ -11,6 +11,7 @@ import { Migration20261123040000VacancyEmployerByBin } from './migrations/Migrat
 import { Migration20261201000000VacancyOutbox } from './migrations/Migration20261201000000VacancyOutbox.js';
 import { Migration20261201120000VacancyCells } from './migrations/Migration20261201120000VacancyCells.js';
 import { Migration20261202000000VacancyTileKey } from './migrations/Migration20261202000000VacancyTileKey.js';
+import { Migration20261202100000VacancyFineCells } from './migrations/Migration20261202100000VacancyFineCells.js';
 import { VacancySubscriptionsResolver } from './resolvers/vacancy-subscriptions.resolver.js';
 import { EnterpriseVacanciesResolver } from './resolvers/enterprise.resolver.js';
 import { RegionVacanciesResolver } from './resolvers/region.resolver.js';
@@ -54,7 +55,7 @@ function buildVacanciesSchema() {
 export const vacanciesSubgraph: SubgraphDefinition<VacancyLoaders> = {
   name: 'vacancies',
   defaultPort: 4003,
-  database: { schema: 'vacancies', migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells, Migration20261202000000VacancyTileKey] },
+  database: { schema: 'vacancies', migrations: [Migration20261123030000Vacancies, Migration20261123040000VacancyEmployerByBin, Migration20261201000000VacancyOutbox, Migration20261201120000VacancyCells, Migration20261202000000VacancyTileKey, Migration20261202100000VacancyFineCells] },
   events: true,
   buildSchema: buildVacanciesSchema,
   createLoaders: createVacancyLoaders,

@@ -17,18 +17,24 @@ function cellConditions(filter: ParsedVacancyFilter): SqlFragment[] | null {
   return housingProvided === null ? [] : [bound('c.housing_provided = ?', housingProvided)];
 }
 
+/** A lone vacancy's encoded bytes, estimated over row alias `row` (kernel/tiles/tile-sql.ts); the fine aggregate sums the same. */
+export const vacancySingleBytes = (row: string): string => `octet_length(${row}.title) + octet_length(${row}.occupation_code) + 55`;
+
 /** The layer's SQL for a filter: its rows, groups and feature properties (the same on both encoders). */
 export function vacancyTileLayer(filter: ParsedVacancyFilter): PointTileLayer {
+  const cells = cellConditions(filter);
   return {
     name: 'vacancies',
     from: 'vacancies.vacancy v',
     location: 'v.location',
     columns: ['id', 'title', 'occupation_code', 'salary_min_tenge', 'conditions_class', 'housing_provided', 'posted_at'],
     key: 'v.id',
-    singleBytes: 'octet_length(v.title) + octet_length(v.occupation_code) + 55',
+    singleBytes: vacancySingleBytes('v'),
     conditions: [statusIs('OPEN'), ...vacancyFilterConditions(filter)],
     aggregates: null,
-    cells: { cells: 'vacancies.vacancy_cell', conditions: cellConditions(filter), aggregates: null },
+    cells: { cells: 'vacancies.vacancy_cell', conditions: cells, aggregates: null },
+    // The fine aggregate counts every open vacancy, so it answers the unfiltered layer.
+    ...(cells?.length === 0 && { fineCells: { cells: 'vacancies.vacancy_fine_cell', aggregates: null } }),
     singles: bound(
       `min(v.id::text) as id, min(v.title) as title, min(v.occupation_code) as occupation_code,
        min(v.salary_min_tenge)::int as salary_min_tenge, min(v.conditions_class) as conditions_class,

@@ -91,7 +91,7 @@ describe('the tile key', () => {
   for (const [name, params, layerOf] of layers) {
     it(`${name} ${JSON.stringify(params)}: a tile's rows come from the tile-key index alone`, async () => {
       const layer = layerOf();
-      const statement = pointGroupsStatement(layer, tileOf(73.1, 49.8, 12), [256, 96], { features: 10_001, bytes: 500_000 });
+      const statement = pointGroupsStatement(layer, tileOf(73.1, 49.8, 12), [256, 128], { features: 10_001, bytes: 500_000 });
       const client = await pool.connect();
       try {
         // The planner would rightly scan a small test table; the question is whether it can use the index alone.

@@ -1,6 +1,7 @@
 import { allOf, bound, sql, type SqlFragment } from '../sql.js';
-import type { TileAddress } from './grid.js';
-import type { PointTileSource } from './tile-sql.js';
+import { EARTH_RADIUS, HALF_WORLD, mercatorX, mercatorY, type TileAddress } from './grid.js';
+import { GRID_UNIT, TILE_KEY_LEVEL, tileKeyPrefix } from './tile-key.js';
+import { CLUSTER_FEATURE_BYTES, firstWithinLimits, sourceAlias, type PointTileSource, type TileLimits } from './tile-sql.js';
 
 /**
  * The maintained per-cell aggregate of a point layer (docs/architecture.md, "Map tiles"): counts
@@ -18,17 +19,15 @@ const FINEST_CELL_LEVEL = 14;
 /** The levels stored: a tile grouped at level L reads the nearest stored level ≥ L (at most 4× its cells per side). */
 export const CELL_LEVELS = [8, 10, 12, 14] as const;
 
-const EARTH_RADIUS = 6378137;
-/** Half the Web Mercator plane's width, in metres (EPSG:3857). */
-export const HALF_WORLD = Math.PI * EARTH_RADIUS;
-const FINEST_CELL_SIZE = (2 * HALF_WORLD) / 2 ** FINEST_CELL_LEVEL;
-
 /**
- * EPSG:3857 x and y of a geometry(Point, 4326) in SQL arithmetic: the spherical Mercator formula,
- * 2.4× faster than ST_Transform over a country tile and the same numbers (docs/architecture.md).
+ * The fine aggregate's levels, named by tile-key prefix: a level-L cell is one pixel of a
+ * 2^(L-z)-cell grid over a zoom-z tile, so the pixel grids of a dense tile (256 to 32 cells per
+ * side, PIXEL_GRIDS in points.ts) are each a stored level from zoom 12 to 14; zooms 10 and 11
+ * read their coarsest grids one or two levels finer (fineCellGroupsStatement).
  */
-export const mercatorX = (geometry: string): string => `(radians(ST_X(${geometry})) * ${EARTH_RADIUS})`;
-export const mercatorY = (geometry: string): string => `(ln(tan(radians(45 + ST_Y(${geometry}) / 2))) * ${EARTH_RADIUS})`;
+export const FINE_CELL_LEVELS = [17, 18, 19, 20, 21, 22] as const;
+
+const FINEST_CELL_SIZE = (2 * HALF_WORLD) / 2 ** FINEST_CELL_LEVEL;
 
 /** The level-14 cell column (x) or row (y, from the top) of a point; the triggers and the tile SQL use this one expression. */
 export function cellIndex(axis: 'x' | 'y', geometry: string): string {
@@ -58,7 +57,57 @@ export interface PointCellAggregate {
   dimensions: CellColumn[];
   /** Summed per cell (bigint), e.g. eligible workers. */
   sums: CellColumn[];
+  /**
+   * How a row's cells are named: by `cx`, `cy` from its level-14 `cellIndex` at CELL_LEVELS (the
+   * default, for the clustered zooms), or by `cell_key`, its tile key's prefix (tile-key.ts), at
+   * FINE_CELL_LEVELS (the fine aggregate of dense city and street tiles).
+   */
+  naming?: 'mercator' | 'tile key';
 }
+
+/** The parts of the DDL that differ between the two ways of naming cells. */
+interface CellNaming {
+  levels: readonly number[];
+  /** Key columns after `level`, with their types. */
+  keys: [string, string][];
+  /** A source row's position columns (`p` in the upsert), over row alias `row`. */
+  position: (row: string, geometry: string) => string;
+  /** The key columns' values at level `l.level`, over the position columns `p`. */
+  atLevel: string[];
+  /** The summed position columns and the position column each sums. */
+  means: [string, string][];
+  /** What moves a row between cells. */
+  moved: (row: string, location: string) => string;
+}
+
+const MERCATOR_NAMING: CellNaming = {
+  levels: CELL_LEVELS,
+  keys: [
+    ['cx', 'integer'],
+    ['cy', 'integer'],
+  ],
+  position: (_row, geometry) =>
+    `${cellIndex('x', geometry)} as cx, ${cellIndex('y', geometry)} as cy, ${mercatorX(geometry)} as mx, ${mercatorY(geometry)} as my`,
+  atLevel: [`p.cx >> (${FINEST_CELL_LEVEL} - l.level)`, `p.cy >> (${FINEST_CELL_LEVEL} - l.level)`],
+  means: [
+    ['sum_mx', 'mx'],
+    ['sum_my', 'my'],
+  ],
+  moved: (row, location) => `${row}.${location}::text`,
+};
+
+const TILE_KEY_NAMING: CellNaming = {
+  levels: FINE_CELL_LEVELS,
+  keys: [['cell_key', 'bigint']],
+  position: (row) => `${row}.tile_key, ${row}.tile_x::float8 as tile_x, ${row}.tile_y::float8 as tile_y`,
+  atLevel: [`p.tile_key >> (2 * (${TILE_KEY_LEVEL} - l.level))`],
+  // Sums of whole grid units are exact in float8 far beyond a cell's rows, so a group's mean is the rows' own avg().
+  means: [
+    ['sum_tile_x', 'tile_x'],
+    ['sum_tile_y', 'tile_y'],
+  ],
+  moved: (row) => `${row}.tile_key`,
+};
 
 /**
  * DDL for the subgraph's migration: the table, the triggers that keep it in the writing
@@ -67,35 +116,32 @@ export interface PointCellAggregate {
  * left keeps its row with count 0 (readers skip it): deleting it could race a concurrent upsert.
  */
 export function pointCellAggregateSql(aggregate: PointCellAggregate): string[] {
+  const naming = aggregate.naming === 'tile key' ? TILE_KEY_NAMING : MERCATOR_NAMING;
   const schema = aggregate.table.split('.')[0]!;
   const cellsName = aggregate.cells.split('.')[1]!;
-  const keyColumns = ['level', 'cx', 'cy', ...aggregate.dimensions.map((column) => column.name)];
-  const valueColumns = ['count', ...aggregate.sums.map((column) => column.name), 'sum_mx', 'sum_my'];
+  const keyColumns = ['level', ...naming.keys.map(([name]) => name), ...aggregate.dimensions.map((column) => column.name)];
+  const valueColumns = ['count', ...aggregate.sums.map((column) => column.name), ...naming.means.map(([name]) => name)];
   const where = (row: string) => (aggregate.where ? ` and ${aggregate.where(row)}` : '');
   // One signed row per source row: -1 for what a statement removed, +1 for what it added.
   const points = (sign: string, row: string, from: string) => {
     const geometry = `${row}.${aggregate.location}::geometry`;
-    return `select ${sign}::int as sign, ${cellIndex('x', geometry)} as cx, ${cellIndex('y', geometry)} as cy,
-              ${[...aggregate.dimensions, ...aggregate.sums].map((column) => `${column.value(row)} as ${column.name}`).join(', ')}${aggregate.dimensions.length + aggregate.sums.length ? ',' : ''}
-              ${mercatorX(geometry)} as mx, ${mercatorY(geometry)} as my
-            from ${from} where true${where(row)}`;
+    const columns = [...aggregate.dimensions, ...aggregate.sums].map((column) => `${column.value(row)} as ${column.name}, `).join('');
+    return `select ${sign}::int as sign, ${columns}${naming.position(row, geometry)} from ${from} where true${where(row)}`;
   };
   const upsert = (signed: string) => `
     insert into ${aggregate.cells} as c (${[...keyColumns, ...valueColumns].join(', ')})
-    select l.level, p.cx >> (${FINEST_CELL_LEVEL} - l.level), p.cy >> (${FINEST_CELL_LEVEL} - l.level),
+    select l.level, ${naming.atLevel.join(', ')},
            ${aggregate.dimensions.map((column) => `p.${column.name}, `).join('')}sum(p.sign),
-           ${aggregate.sums.map((column) => `sum(p.sign * p.${column.name}), `).join('')}sum(p.sign * p.mx), sum(p.sign * p.my)
-      from (${signed}) p cross join unnest(array[${CELL_LEVELS.join(', ')}]) l(level)
+           ${aggregate.sums.map((column) => `sum(p.sign * p.${column.name}), `).join('')}${naming.means.map(([, position]) => `sum(p.sign * p.${position})`).join(', ')}
+      from (${signed}) p cross join unnest(array[${naming.levels.join(', ')}]) l(level)
      group by ${keyColumns.map((_, index) => index + 1).join(', ')}
      order by ${keyColumns.map((_, index) => index + 1).join(', ')}
     on conflict (${keyColumns.join(', ')}) do update set
       ${valueColumns.map((column) => `${column} = c.${column} + excluded.${column}`).join(', ')}`;
   // An update moves only the rows whose position or aggregated columns changed.
-  const changed = [`o.${aggregate.location}::text`, ...[...aggregate.dimensions, ...aggregate.sums].map((column) => column.value('o'))];
-  const changedNew = [`n.${aggregate.location}::text`, ...[...aggregate.dimensions, ...aggregate.sums].map((column) => column.value('n'))];
+  const tracked = (row: string) => [naming.moved(row, aggregate.location), ...[...aggregate.dimensions, ...aggregate.sums].map((column) => column.value(row)), aggregate.where ? aggregate.where(row) : 'true'];
   const moved = `old_rows o join new_rows n on n.${aggregate.key} = o.${aggregate.key}
-                  and ((${changed.join(', ')}, ${aggregate.where ? aggregate.where('o') : 'true'})
-                       is distinct from (${changedNew.join(', ')}, ${aggregate.where ? aggregate.where('n') : 'true'}))`;
+                  and ((${tracked('o').join(', ')}) is distinct from (${tracked('n').join(', ')}))`;
   const functions: [string, string, string][] = [
     ['insert', 'new table as new_rows', points('1', 'r', 'new_rows r')],
     ['delete', 'old table as old_rows', points('-1', 'r', 'old_rows r')],
@@ -104,13 +150,11 @@ export function pointCellAggregateSql(aggregate: PointCellAggregate): string[] {
   return [
     `create table ${aggregate.cells} (
        level smallint not null,
-       cx integer not null,
-       cy integer not null,
+       ${naming.keys.map(([name, type]) => `${name} ${type} not null,`).join('\n')}
        ${aggregate.dimensions.map((column) => `${column.name} ${column.type} not null,`).join('\n')}
        count integer not null,
        ${aggregate.sums.map((column) => `${column.name} bigint not null,`).join('\n')}
-       sum_mx double precision not null,
-       sum_my double precision not null,
+       ${naming.means.map(([name]) => `${name} double precision not null,`).join('\n')}
        primary key (${keyColumns.join(', ')}))`,
     ...functions.flatMap(([event, referencing, signed]) => [
       `create function ${schema}.${cellsName}_${event}() returns trigger language plpgsql as $$
@@ -252,4 +296,80 @@ export function boxCountStatement(
     ...cells.conditions.flatMap((condition) => [' and (', condition, ')']),
   );
   return sql('select ((', interior, ') + (', edges, '))::int as total');
+}
+
+/** A layer's fine aggregate (naming 'tile key') as dense tiles read it, when the filter is one it counts (none). */
+export interface FineCellSource {
+  /** `schema.table`, read with alias `c`; it sums `single_bytes`, the layer's `singleBytes` of each row. */
+  cells: string;
+  /** The cluster properties over the cell rows `c`, aliased as the rows' `aggregates` are, comma-separated; none if null. */
+  aggregates: SqlFragment | null;
+}
+
+/**
+ * The groups of a dense tile from the fine aggregate: the same groups, properties and grid choice
+ * as pointGroupsStatement makes from the tile's rows (tested side by side), reading cells instead
+ * of rows. `grids` are powers of two; a grid of g cells per side over zoom z is level z + log2(g),
+ * read from the nearest stored level at or below that cell size with its keys shifted into the
+ * grid's. A grid is too much when its groups reach `limits.features`, counted in key order and
+ * stopping there (a group starts where a cell's shifted key differs from the one before it), or
+ * when their estimated bytes pass `limits.bytes`, summed only for a grid under the count; the
+ * database evaluates those gates lazily, so only the chosen grid's groups are made. A group of
+ * one row carries that row's `singles`, read from the tile-key index within the group's key
+ * range, in the same statement (so the same snapshot) as the counts.
+ */
+export function fineCellGroupsStatement(fine: FineCellSource, points: PointTileSource, tile: TileAddress, grids: readonly number[], limits: TileLimits): SqlFragment {
+  const alias = sourceAlias(points);
+  const prefix = tileKeyPrefix(tile);
+  const steps = grids.map((grid) => {
+    const level = tile.z + Math.log2(grid);
+    const stored = FINE_CELL_LEVELS.find((candidate) => candidate >= level);
+    if (stored === undefined || !Number.isInteger(level)) throw new RangeError(`no fine cell level for a ${grid}-cell grid at zoom ${tile.z}`);
+    const span = BigInt(2 * (stored - tile.z));
+    const cells = bound(
+      `from ${fine.cells} c where c.level = ? and c.cell_key >= ?::bigint and c.cell_key < ?::bigint and c.count > 0`,
+      stored,
+      (prefix << span).toString(),
+      ((prefix + 1n) << span).toString(),
+    );
+    return { level, shift: 2 * (stored - level), cells };
+  });
+  const gates = steps.map(({ shift, cells }, index) => {
+    const groupStarts =
+      shift === 0
+        ? sql('select 1 ', cells)
+        : sql(`select 1 from (select c.cell_key >> ${shift} as cell, lag(c.cell_key >> ${shift}) over (order by c.cell_key) as previous `, cells, ') k where k.cell is distinct from k.previous');
+    const groupSizes =
+      shift === 0
+        ? sql('select c.count, c.single_bytes ', cells)
+        : sql('select sum(c.count) as count, sum(c.single_bytes) as single_bytes ', cells, ` group by c.cell_key >> ${shift}`);
+    return sql(
+      `${index === 0 ? 'with' : ','} n${index} as (select count(*) as n from (`,
+      groupStarts,
+      bound(' limit ?) k)', limits.features),
+      `, b${index} as (select coalesce(sum(case when k.count = 1 then k.single_bytes else ${CLUSTER_FEATURE_BYTES} end), 0) as b from (`,
+      groupSizes,
+      ') k)',
+    );
+  });
+  const groups = steps.map(({ level, shift, cells }) => {
+    const toKey = 2 * (TILE_KEY_LEVEL - level);
+    return sql(
+      `select g.*, s.* from (select c.cell_key >> ${shift} as cell, sum(c.count)::int as count,
+              sum(c.sum_tile_x) / sum(c.count) * ${GRID_UNIT} - ${HALF_WORLD} as mx, ${HALF_WORLD} - sum(c.sum_tile_y) / sum(c.count) * ${GRID_UNIT} as my`,
+      ...(fine.aggregates ? [', ', fine.aggregates] : []),
+      ' ',
+      cells,
+      ` group by 1) g cross join lateral (select `,
+      points.singles,
+      ` from ${points.from} where g.count = 1 and ${alias}.tile_key >= g.cell << ${toKey} and ${alias}.tile_key < (g.cell + 1) << ${toKey} and `,
+      allOf(points.conditions),
+      ') s',
+    );
+  });
+  return sql(
+    ...gates,
+    ' ',
+    firstWithinLimits(groups, (index) => `((select n >= ${limits.features} from n${index}) or (select b > ${limits.bytes} from b${index}))`),
+  );
 }

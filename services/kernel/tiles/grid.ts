@@ -1,7 +1,16 @@
 import { BadInput } from '../errors.js';
 
 /** Web Mercator (EPSG:3857) tile grid, as ST_TileEnvelope and every XYZ client use it. */
-const EARTH_HALF_CIRCUMFERENCE = 20037508.342789244;
+export const EARTH_RADIUS = 6378137;
+/** Half the Web Mercator plane's width, in metres (EPSG:3857). */
+export const HALF_WORLD = Math.PI * EARTH_RADIUS;
+
+/**
+ * EPSG:3857 x and y of a geometry(Point, 4326) in SQL arithmetic: the spherical Mercator formula,
+ * 2.4× faster than ST_Transform over a country tile and the same numbers (docs/architecture.md).
+ */
+export const mercatorX = (geometry: string): string => `(radians(ST_X(${geometry})) * ${EARTH_RADIUS})`;
+export const mercatorY = (geometry: string): string => `(ln(tan(radians(45 + ST_Y(${geometry}) / 2))) * ${EARTH_RADIUS})`;
 const MAX_TILE_ZOOM = 22;
 
 export interface TileAddress {
@@ -40,15 +49,15 @@ export interface MercatorBounds {
  * point lies in exactly one tile of a zoom (what the cluster-count contract relies on).
  */
 export function tileBounds({ z, x, y }: TileAddress): MercatorBounds {
-  const size = (2 * EARTH_HALF_CIRCUMFERENCE) / 2 ** z;
-  const edge = (index: number) => -EARTH_HALF_CIRCUMFERENCE + index * size;
+  const size = (2 * HALF_WORLD) / 2 ** z;
+  const edge = (index: number) => -HALF_WORLD + index * size;
   return { xmin: edge(x), xmax: edge(x + 1), ymax: -edge(y), ymin: -edge(y + 1), size };
 }
 
 /** Degrees of a Web Mercator point (for a bounding box the geographic index can use). */
 export function toLonLat(x: number, y: number): [number, number] {
-  const lon = (x / EARTH_HALF_CIRCUMFERENCE) * 180;
-  const lat = (Math.atan(Math.exp((y / EARTH_HALF_CIRCUMFERENCE) * Math.PI)) * 360) / Math.PI - 90;
+  const lon = (x / HALF_WORLD) * 180;
+  const lat = (Math.atan(Math.exp((y / HALF_WORLD) * Math.PI)) * 360) / Math.PI - 90;
   return [lon, lat];
 }
 

@@ -1,6 +1,6 @@
 import { allOf, bound, sql, type SqlFragment } from '../sql.js';
 import { tileBounds, toLonLat, type MercatorBounds, type TileAddress } from './grid.js';
-import type { CellTileSource } from './cells.js';
+import type { CellTileSource, FineCellSource } from './cells.js';
 import { tileCellKey, tileKeyCondition, tileKeyMean } from './tile-key.js';
 import { TILE_EXTENT } from './mvt.js';
 
@@ -50,6 +50,8 @@ export interface PointTileSource {
   singles: SqlFragment;
   /** The layer's maintained per-cell aggregate (cells.ts), which answers clustered tiles when the filter allows. */
   cells?: CellTileSource;
+  /** The layer's fine aggregate (cells.ts), which answers dense city and street tiles; absent when the filter is one it does not count. */
+  fineCells?: FineCellSource;
 }
 
 /** What a point tile may hold: fewer groups than `features`, at most `bytes` encoded (estimated). */
@@ -70,7 +72,7 @@ export interface PointGroupRow {
 }
 
 /** The alias a source's rows are read under: the last word of `from` (`enterprises.enterprise e` → `e`). */
-function sourceAlias(source: PointTileSource): string {
+export function sourceAlias(source: Pick<PointTileSource, 'from'>): string {
   return source.from.trim().split(/\s+/).at(-1)!;
 }
 
@@ -87,18 +89,15 @@ function sourceAlias(source: PointTileSource): string {
  */
 export function pointGroupsStatement(source: PointTileSource, tile: TileAddress, grids: readonly (number | null)[], limits: TileLimits): SqlFragment {
   const alias = sourceAlias(source);
-  const gridKey = (cellsPerSide: number) => tileCellKey(alias, tile, cellsPerSide);
-  const groups = (cellsPerSide: number | null, from: string) => {
-    const groupBy = cellsPerSide === null ? bound(source.key) : gridKey(cellsPerSide);
-    return sql(
+  const groupKey = (cellsPerSide: number | null) => (cellsPerSide === null ? source.key : tileCellKey(alias, tile, cellsPerSide));
+  const groups = (cellsPerSide: number | null, from: string) =>
+    sql(
       `select count(*)::int as count, ${tileKeyMean(alias)}, `,
       ...(source.aggregates ? [source.aggregates, ', '] : []),
       source.singles,
-      ` from ${from} group by `,
-      groupBy,
+      ` from ${from} group by ${groupKey(cellsPerSide)}`,
     );
-  };
-  const columns = [...new Set([...source.columns, 'tile_x', 'tile_y'])].map((column) => `${alias}.${column}`).join(', ');
+  const columns = [...new Set([...source.columns, 'tile_x', 'tile_y', 'tile_key'])].map((column) => `${alias}.${column}`).join(', ');
   const rows = sql(` from ${source.from} where `, allOf([tileKeyCondition(alias, tile), ...source.conditions]));
   if (grids.length === 1) return sql(`with tile_rows as (select ${columns}`, rows, ') ', groups(grids[0]!, `tile_rows ${alias}`));
   // Each grid's groups (up to the feature limit) and their estimated bytes, from the keys and sizes alone; only the chosen grid computes its groups.
@@ -106,22 +105,35 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
     sql(
       `, n${index} as (select count(*) as n, coalesce(sum(case when k.c = 1 then k.b else ${CLUSTER_FEATURE_BYTES} end), 0) as b from (select `,
       grid === null
-        ? `1 as c, ${source.singleBytes} as b from tile_rows ${alias}`
-        : sql(`count(*) as c, max(${source.singleBytes}) as b from tile_rows ${alias} group by `, gridKey(grid)),
+        ? `1 as c, ${alias}.single_bytes as b from tile_rows ${alias}`
+        : `count(*) as c, max(${alias}.single_bytes) as b from tile_rows ${alias} group by ${groupKey(grid)}`,
       bound(' limit ?) k)', limits.features),
     ),
   );
-  const tooMany = (index: number) => `(select n >= ${limits.features} or b > ${limits.bytes} from n${index})`;
   return sql(
-    `with tile_rows as materialized (select ${columns}`,
+    `with tile_rows as materialized (select ${columns}, ${source.singleBytes} as single_bytes`,
     rows,
     ')',
     ...counts,
     ' ',
-    ...grids.flatMap((grid, index) => {
-      const gates = grids.slice(0, index).map((_, before) => tooMany(before));
-      if (index < grids.length - 1) gates.push(`not ${tooMany(index)}`);
-      return [index > 0 ? ' union all ' : '', `select * from (`, groups(grid, `tile_rows ${alias}`), `) g${index} where ${gates.join(' and ')}`];
+    firstWithinLimits(
+      grids.map((grid) => groups(grid, `tile_rows ${alias}`)),
+      (index) => `(select n >= ${limits.features} or b > ${limits.bytes} from n${index})`,
+    ),
+  );
+}
+
+/**
+ * The union of `options` in which only the first whose `tooMany(index)` is false (or the last)
+ * returns rows: each branch is gated by one-time filters on the CTEs the caller computed, so the
+ * database makes only the chosen option's groups.
+ */
+export function firstWithinLimits(options: SqlFragment[], tooMany: (index: number) => string): SqlFragment {
+  return sql(
+    ...options.flatMap((option, index) => {
+      const gates = options.slice(0, index).map((_, before) => tooMany(before));
+      if (index < options.length - 1) gates.push(`not ${tooMany(index)}`);
+      return [index > 0 ? ' union all ' : '', 'select * from (', option, `) g${index}${gates.length ? ` where ${gates.join(' and ')}` : ''}`];
     }),
   );
 }
