@@ -1,6 +1,6 @@
 import { allOf, bound, sql, type SqlFragment } from '../sql.js';
 import { EARTH_RADIUS, HALF_WORLD, mercatorX, mercatorY, type TileAddress } from './grid.js';
-import { GRID_UNIT, TILE_KEY_LEVEL, tileKeyPrefix } from './tile-key.js';
+import { GRID_UNIT, keyPrefixCondition, TILE_KEY_LEVEL } from './tile-key.js';
 import { CLUSTER_FEATURE_BYTES, firstWithinLimits, sourceAlias, type PointTileSource, type TileLimits } from './tile-sql.js';
 
 /**
@@ -320,18 +320,11 @@ export interface FineCellSource {
  */
 export function fineCellGroupsStatement(fine: FineCellSource, points: PointTileSource, tile: TileAddress, grids: readonly number[], limits: TileLimits): SqlFragment {
   const alias = sourceAlias(points);
-  const prefix = tileKeyPrefix(tile);
   const steps = grids.map((grid) => {
     const level = tile.z + Math.log2(grid);
     const stored = FINE_CELL_LEVELS.find((candidate) => candidate >= level);
     if (stored === undefined || !Number.isInteger(level)) throw new RangeError(`no fine cell level for a ${grid}-cell grid at zoom ${tile.z}`);
-    const span = BigInt(2 * (stored - tile.z));
-    const cells = bound(
-      `from ${fine.cells} c where c.level = ? and c.cell_key >= ?::bigint and c.cell_key < ?::bigint and c.count > 0`,
-      stored,
-      (prefix << span).toString(),
-      ((prefix + 1n) << span).toString(),
-    );
+    const cells = sql(bound(`from ${fine.cells} c where c.level = ? and `, stored), keyPrefixCondition('c.cell_key', tile, stored), ' and c.count > 0');
     return { level, shift: 2 * (stored - level), cells };
   });
   const gates = steps.map(({ shift, cells }, index) => {

@@ -1,11 +1,10 @@
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
-import { allOf, bound, runSql, sql, type SqlFragment } from '../sql.js';
+import { bound, runSql, sql, type SqlFragment } from '../sql.js';
 import { tileBounds, type TileAddress } from './grid.js';
 import { cellGroupsStatement, fineCellGroupsStatement } from './cells.js';
-import { tileKeyCondition } from './tile-key.js';
 import { TILE_EXTENT, type TileFeature, type TileValue } from './mvt.js';
-import { pointGroupsStatement, sourceAlias, type PointTileSource } from './tile-sql.js';
+import { pointGroupsStatement, tileRowsCondition, type PointTileSource } from './tile-sql.js';
 
 /** No tile holds more features than this, nor more bytes (docs/architecture.md §12); one over the bytes after all is made again coarser (service.ts). */
 const MAX_TILE_FEATURES = 10_000;
@@ -151,9 +150,8 @@ export async function pointTile(
 
 /** Whether the tile holds more than `limit` of the layer's rows: at most limit + 1 entries of the tile-key index read. */
 async function holdsMoreThan(run: RunStatement, layer: PointTileLayer, tile: TileAddress, limit: number): Promise<boolean> {
-  const alias = sourceAlias(layer);
   const [row] = await run<{ rows: number }>(
-    sql(`select count(*)::int as rows from (select 1 from ${layer.from} where `, allOf([tileKeyCondition(alias, tile), ...layer.conditions]), bound(' limit ?) r', limit + 1)),
+    sql(`select count(*)::int as rows from (select 1 from ${layer.from} where `, tileRowsCondition(layer, tile), bound(' limit ?) r', limit + 1)),
   );
   return row!.rows > limit;
 }

@@ -69,11 +69,6 @@ export function pointTileKeySql(key: PointTileKey): string[] {
   ];
 }
 
-/** The Morton number of tile x/y: the first 2z bits of its points' tile keys. */
-export function tileKeyPrefix({ x, y }: TileAddress): bigint {
-  return morton(x, y);
-}
-
 function morton(x: number, y: number): bigint {
   let key = 0n;
   for (let bit = 0; bit < TILE_KEY_LEVEL; bit++) {
@@ -83,13 +78,19 @@ function morton(x: number, y: number): bigint {
   return key;
 }
 
-/** The tile's rows as a condition on alias `alias`'s tile key: lower bound included, upper excluded. */
-export function tileKeyCondition(alias: string, { z, x, y }: TileAddress): SqlFragment {
-  const shift = BigInt(2 * (TILE_KEY_LEVEL - z));
+/**
+ * The keys of tile z/x/y at key level `level` (the tile key's own 30, or a fine cell level):
+ * those that begin with the tile's 2z bits, as a condition on `column`, lower bound included.
+ */
+export function keyPrefixCondition(column: string, { z, x, y }: TileAddress, level: number): SqlFragment {
+  const shift = BigInt(2 * (level - z));
   const prefix = morton(x, y);
-  const first = prefix << shift;
-  const next = (prefix + 1n) << shift;
-  return bound(`${alias}.tile_key >= ?::bigint and ${alias}.tile_key < ?::bigint`, first.toString(), next.toString());
+  return bound(`${column} >= ?::bigint and ${column} < ?::bigint`, (prefix << shift).toString(), ((prefix + 1n) << shift).toString());
+}
+
+/** The tile's rows as a condition on alias `alias`'s tile key. */
+export function tileKeyCondition(alias: string, tile: TileAddress): SqlFragment {
+  return keyPrefixCondition(`${alias}.tile_key`, tile, TILE_KEY_LEVEL);
 }
 
 /**

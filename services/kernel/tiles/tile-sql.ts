@@ -71,6 +71,11 @@ export interface PointGroupRow {
   [column: string]: unknown;
 }
 
+/** The source's rows in the tile that pass its filter, over its alias: the tile-key range and the conditions. */
+export function tileRowsCondition(source: Pick<PointTileSource, 'from' | 'conditions'>, tile: TileAddress): SqlFragment {
+  return allOf([tileKeyCondition(sourceAlias(source), tile), ...source.conditions]);
+}
+
 /** The alias a source's rows are read under: the last word of `from` (`enterprises.enterprise e` → `e`). */
 export function sourceAlias(source: Pick<PointTileSource, 'from'>): string {
   return source.from.trim().split(/\s+/).at(-1)!;
@@ -98,7 +103,7 @@ export function pointGroupsStatement(source: PointTileSource, tile: TileAddress,
       ` from ${from} group by ${groupKey(cellsPerSide)}`,
     );
   const columns = [...new Set([...source.columns, 'tile_x', 'tile_y', 'tile_key'])].map((column) => `${alias}.${column}`).join(', ');
-  const rows = sql(` from ${source.from} where `, allOf([tileKeyCondition(alias, tile), ...source.conditions]));
+  const rows = sql(` from ${source.from} where `, tileRowsCondition(source, tile));
   if (grids.length === 1) return sql(`with tile_rows as (select ${columns}`, rows, ') ', groups(grids[0]!, `tile_rows ${alias}`));
   // Each grid's groups (up to the feature limit) and their estimated bytes, from the keys and sizes alone; only the chosen grid computes its groups.
   const counts = grids.map((grid, index) =>
