@@ -59,6 +59,13 @@ const configSchema = z.object({
   TILE_CACHE_ENTRIES: positiveInt.default(5_000),
   /** The bytes the kept tiles may take per instance (a city tile is a few hundred kB), the oldest dropped first. */
   TILE_CACHE_MEGABYTES: positiveInt.default(256),
+  /**
+   * Tiles one instance makes at once (0: one more than this machine has cores, the database's
+   * when it runs beside it); the others wait their turn, at most TILE_QUEUE_LIMIT of them before
+   * a 503 (docs/architecture.md §12, "Tiles wait their turn").
+   */
+  TILE_CONCURRENCY: z.coerce.number().int().min(0).default(0),
+  TILE_QUEUE_LIMIT: z.coerce.number().int().min(0).default(512),
   REGIONS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   ENTERPRISES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   VACANCIES_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { constants as zlib, gzipSync } from 'node:zlib';
+import { ConcurrencyGate, GateFull } from '../concurrency-gate.js';
 import { loadConfig } from '../config.js';
 import type { EntityManager } from '../db.js';
 import { DomainError } from '../errors.js';
@@ -110,6 +112,8 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
     weigh: (tile) => 2 * tile.body.length,
   });
   const byName = new Map(layers.map((layer) => [layer.name, layer]));
+  // One slot more than the cores: a tile spends part of its turn outside the database (sending, hashing).
+  const makers = new ConcurrencyGate(config.TILE_CONCURRENCY || availableParallelism() + 1, config.TILE_QUEUE_LIMIT);
 
   const encode = async (layer: TileLayer<unknown>, tile: TileAddress, filter: unknown): Promise<EncodedTile> => {
     const started = performance.now();
@@ -153,7 +157,7 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
       if (jsonMatch) return sendJson(reply, 200, tileJson(request.headers, layer, url.search));
       const tile = parseTileAddress(tileMatch![2]!, tileMatch![3]!, tileMatch![4]!);
       const key = `${layer.name}/${tile.z}/${tile.x}/${tile.y}?${JSON.stringify(filter)}`;
-      const encoded = await cache.get(key, () => encode(layer, tile, filter));
+      const encoded = await cache.get(key, () => makers.run(() => encode(layer, tile, filter)));
       const headers: Record<string, string> = {
         'content-type': TILE_CONTENT_TYPE,
         etag: encoded.etag,
@@ -165,9 +169,15 @@ export function createTileService(layers: readonly TileLayer<unknown>[], em: () 
       const gzip = acceptsGzip(request.headers);
       // Fastify leaves a HEAD answer's body out itself.
       if (!gzip) return reply.headers(headers).send(encoded.body);
-      encoded.gzipped ??= gzipSync(encoded.body);
+      // The fastest level: a city tile in half the time of the default, 4–8 % bigger (docs/architecture.md §12).
+      encoded.gzipped ??= gzipSync(encoded.body, { level: zlib.Z_BEST_SPEED });
       return reply.headers({ ...headers, 'content-encoding': 'gzip' }).send(encoded.gzipped);
     } catch (error) {
+      if (error instanceof GateFull) {
+        log.warn({ layer: layer.name, waiting: error.waiting }, 'tile queue full');
+        reply.header('retry-after', '1');
+        return sendError(reply, 503, 'SERVICE_UNAVAILABLE', `too many tiles waiting to be made (${error.waiting}); retry in a second`);
+      }
       if (error instanceof DomainError) {
         const argument = typeof error.extensions.argument === 'string' ? error.extensions.argument : undefined;
         return sendError(reply, 400, error.code, error.message, argument);
