@@ -21,7 +21,7 @@ export class ConcurrencyGate {
     private readonly queueLimit: number,
   ) {}
 
-  /** Tasks running now and waiting now (for metrics and tests). */
+  /** Tasks running now and waiting now: what the gate's tests observe. */
   get load(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
   }
