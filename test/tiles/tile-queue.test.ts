@@ -6,15 +6,12 @@ import { createTileService, type TileLayer } from '../../services/kernel/tiles/s
 import type { TileFeature } from '../../services/kernel/tiles/mvt.js';
 import { decode } from './support.js';
 
-const SETTINGS = { TILE_CONCURRENCY: '1', TILE_QUEUE_LIMIT: '1', TILE_CACHE_SECONDS: '0' };
-
 /**
  * The tile service's admission (docs/architecture.md §12, "Tiles wait their turn"), on a layer
  * whose tiles the test finishes by hand: one made at a time, one waiting, the next refused with
  * a 503 that names the reason; the waiting one is made once the first is done.
  */
 describe('tiles wait their turn', () => {
-  const before: Record<string, string | undefined> = {};
   const pending: ((features: TileFeature[]) => void)[] = [];
   const made: number[] = [];
   const layer: TileLayer<unknown> = {
@@ -33,10 +30,8 @@ describe('tiles wait their turn', () => {
   const app = Fastify();
 
   beforeAll(async () => {
-    for (const [name, value] of Object.entries(SETTINGS)) {
-      before[name] = process.env[name];
-      process.env[name] = value;
-    }
+    // This file runs in its own process (vitest's forks pool), so its settings stay here.
+    Object.assign(process.env, { TILE_CONCURRENCY: '1', TILE_QUEUE_LIMIT: '1', TILE_CACHE_SECONDS: '0' });
     reloadConfig();
     const service = createTileService([layer], () => ({}) as never, logger('tile-queue-test'), () => '2026-12-02');
     await service.routes(app);
@@ -45,11 +40,6 @@ describe('tiles wait their turn', () => {
 
   afterAll(async () => {
     await app.close();
-    for (const [name, value] of Object.entries(before)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    reloadConfig();
   });
 
   it('makes one tile at a time, queues one, refuses the next with 503 and Retry-After', async () => {
